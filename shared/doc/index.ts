@@ -1,0 +1,4 @@
+export * from './layout';
+export * from './snapshot';
+export * from './reader';
+export * from './writer';

@@ -1,0 +1,3 @@
+export * from './kinds';
+export * from './fields';
+export * from './records';

@@ -1,0 +1,3 @@
+export * from './validators';
+export * from './restore';
+export * from './version';
