@@ -21,7 +21,7 @@ export interface ActionSpec {
   readonly undoable: boolean;
 }
 
-const a = (spec: ActionSpec) => spec;
+const a = <const T extends ActionSpec>(spec: T): T => spec;
 
 export const ACTIONS = [
   a({ id: 'file.new', label: 'New workshop', shortcut: 'CmdOrCtrl+N', menu: 'file', group: 'new', undoable: false }),
