@@ -4,23 +4,24 @@ import { defineConfig } from 'vite';
 // Main process, preload and command line, bundled as CommonJS for Node/Electron.
 // Sandboxed preloads must be a single CommonJS file, so everything is bundled in;
 // only Electron itself and Node built-ins stay external.
-export default defineConfig({
+// A sandboxed preload cannot require() a shared chunk, and code splitting cannot be turned off
+// for several inputs, so the preload is a second pass: `--mode preload` (see build:electron).
+export default defineConfig(({ mode }) => ({
   build: {
     ssr: true,
     outDir: 'dist/electron',
-    emptyOutDir: true,
+    emptyOutDir: mode !== 'preload',
     target: 'node20',
     sourcemap: true,
     minify: false,
     rolldownOptions: {
-      input: {
-        main: 'electron/main/index.ts',
-        preload: 'electron/preload/index.ts',
-        cli: 'electron/cli/index.ts',
-      },
+      input:
+        mode === 'preload'
+          ? { preload: 'electron/preload/index.ts' }
+          : { main: 'electron/main/index.ts', cli: 'electron/cli/index.ts' },
       external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+      output: { ...(mode === 'preload' ? { codeSplitting: false } : {}), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
     },
   },
   ssr: { noExternal: true, target: 'node' },
-});
+}));

@@ -1,0 +1,60 @@
+/**
+ * Builds `window.dreamboard`: one narrow function per contract channel, nothing else. ipcRenderer
+ * itself never crosses the bridge (a page holding it could send on any channel), and neither do
+ * Electron event objects (they carry `sender`, which is ipcRenderer).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { z } from 'zod';
+import {
+  IPC_CONTRACT_VERSION,
+  type DesktopApi,
+  type EventChannel,
+  type InvokeChannel,
+  type IpcResult,
+  type PayloadOf,
+  type RequestOf,
+  type ResponseOf,
+  type Unsubscribe,
+} from '../../shared/ipc/contract';
+import { checkEventPayload, ipcFailure, readInvokeResult } from '../../shared/ipc/validate';
+
+// zod compiles fast-path validators with `new Function`; the page's CSP forbids eval, so use the
+// interpreter instead of tripping (and logging) a CSP violation on every start.
+z.config({ jitless: true });
+
+async function invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>> {
+  try {
+    // No argument at all for request-less channels, so main sees exactly what the contract says.
+    const raw: unknown = request === undefined ? await ipcRenderer.invoke(channel) : await ipcRenderer.invoke(channel, request);
+    return readInvokeResult(channel, raw);
+  } catch (error) {
+    return ipcFailure('failed', `${channel}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Main is trusted, but a payload that does not match the contract is a bug worth seeing, not running. */
+function subscribe<C extends EventChannel>(channel: C, listener: (payload: PayloadOf<C>) => void): Unsubscribe {
+  const receive = (_event: IpcRendererEvent, raw: unknown) => {
+    const checked = checkEventPayload(channel, raw);
+    if (!checked.ok) {
+      console.warn(`[dreamboard] ignored ${channel}: ${checked.message}`);
+      return;
+    }
+    listener(checked.value);
+  };
+  ipcRenderer.on(channel, receive);
+  return () => {
+    ipcRenderer.removeListener(channel, receive);
+  };
+}
+
+const desktopApi = {
+  contractVersion: IPC_CONTRACT_VERSION,
+  getAppInfo: () => invoke('app:info', undefined),
+  setWindowTitle: (request) => invoke('window:set-title', request),
+  openExternal: (request) => invoke('shell:open-external', request),
+  performNativeEdit: (command) => invoke('edit:native', command),
+  onMenuAction: (listener) => subscribe('menu:action', ({ actionId }) => listener(actionId)),
+} satisfies DesktopApi;
+
+contextBridge.exposeInMainWorld('dreamboard', desktopApi);

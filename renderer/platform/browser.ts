@@ -1,0 +1,43 @@
+/** The Platform for plain Chromium: `npm run web`, end-to-end tests and benchmarks. */
+import { HelpLinkSchema } from '../../shared/ipc/contract';
+import type { Platform } from './types';
+import { formatWindowTitle } from '../../shared/ipc/window-title';
+import { version } from '../../package.json';
+
+export interface BrowserPlatformHost {
+  setTitle(title: string): void;
+  /** window.open with noopener, so the help page cannot script or redirect our tab. */
+  openInNewTab(url: string): boolean;
+}
+
+const defaultHost: BrowserPlatformHost = {
+  setTitle: (title) => {
+    document.title = title;
+  },
+  openInNewTab: (url) => {
+    // With noopener, window.open returns null even on success, so success is "not thrown".
+    window.open(url, '_blank', 'noopener,noreferrer');
+    return true;
+  },
+};
+
+export function createBrowserPlatform(host: BrowserPlatformHost = defaultHost): Platform {
+  return {
+    kind: 'browser',
+    getAppInfo: () => Promise.resolve({ version, platform: 'web' }),
+    setWindowTitle(title, savedState) {
+      host.setTitle(formatWindowTitle({ title, savedState }));
+    },
+    // No native menus in a browser: the renderer's keyboard handling performs every action.
+    onMenuAction: () => () => undefined,
+    openHelpLink(url) {
+      // The same rule as the desktop app, so a link that works in tests works in Electron.
+      const checked = HelpLinkSchema.safeParse(url);
+      if (!checked.success) {
+        console.warn(`[platform] help link refused: ${checked.error.issues[0]?.message ?? 'not allowed'}`);
+        return Promise.resolve(false);
+      }
+      return Promise.resolve(host.openInNewTab(checked.data));
+    },
+  };
+}
