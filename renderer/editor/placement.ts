@@ -38,7 +38,7 @@ export function freeSpotInFrame(
   const cols = Math.max(1, Math.floor((frame.w - GAP) / (size.w + GAP)));
   for (let row = 0; row < 200; row++) {
     for (let col = 0; col < cols; col++) {
-      const spot = { x: left + col * (size.w + GAP), y: top + row * (size.h + GAP), ...size };
+      const spot = { x: left + col * (size.w + GAP), y: top + row * (size.h + GAP), w: size.w, h: size.h };
       if (!overlapsAny(spot, cards)) return { x: spot.x, y: spot.y };
     }
   }
@@ -53,7 +53,7 @@ export function freeSpotNear(
   ignore: ReadonlySet<string> = new Set(),
 ): Point {
   const origin = { x: center.x - size.w / 2, y: center.y - size.h / 2 };
-  const near = expandBox({ ...origin, ...size }, 20 * (size.w + size.h));
+  const near = expandBox({ ...origin, w: size.w, h: size.h }, 20 * (size.w + size.h));
   const cards = cardsInZOrder(snapshot).filter((c) => !ignore.has(c.id) && boxesIntersect(c, near));
   const stepX = size.w + GAP;
   const stepY = size.h + GAP;
@@ -61,7 +61,7 @@ export function freeSpotNear(
     for (let dy = -ring; dy <= ring; dy++) {
       for (let dx = -ring; dx <= ring; dx++) {
         if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const spot = { x: origin.x + dx * stepX, y: origin.y + dy * stepY, ...size };
+        const spot = { x: origin.x + dx * stepX, y: origin.y + dy * stepY, w: size.w, h: size.h };
         if (!overlapsAny(spot, cards)) return { x: spot.x, y: spot.y };
       }
     }

@@ -35,8 +35,8 @@ const KEY_NAMES: Record<string, string> = {
 };
 
 export function parseAccelerator(accel: string): Parsed {
-  // "CmdOrCtrl++" ends in the key "+", so split on "+" only before the last character.
-  const parts = accel.length > 1 && accel.endsWith('+') ? [...accel.slice(0, -2).split('+'), '+'] : accel.split('+');
+  // "CmdOrCtrl++" and "+" end in the key "+": split on "+" only before that last character.
+  const parts = accel.endsWith('+') ? [...accel.slice(0, -1).split('+').filter(Boolean), '+'] : accel.split('+');
   const key = parts.pop()!.toLowerCase();
   const mods = new Set(parts.map((p) => p.toLowerCase()));
   return {
