@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { restoreMeta } from '../schema';
 import { ORIGIN, ROOT } from './layout';
 import { transact, type Origin } from './writer';
 
@@ -57,6 +58,26 @@ export function cardIds(doc: Y.Doc): Set<string> {
   return new Set(doc.getMap(ROOT.cards).keys());
 }
 
+export interface DocFacts {
+  readonly title: string;
+  readonly schemaVersion: number;
+  /** Raw record counts (valid or not): cheap, for file lists. DocumentIndex gives validated ones. */
+  readonly cards: number;
+  readonly frames: number;
+  readonly connectors: number;
+}
+
+export function docFacts(doc: Y.Doc): DocFacts {
+  const meta = restoreMeta(doc.getMap(ROOT.meta).toJSON());
+  return {
+    title: meta.title,
+    schemaVersion: meta.schemaVersion,
+    cards: doc.getMap(ROOT.cards).size,
+    frames: doc.getMap(ROOT.frames).size,
+    connectors: doc.getMap(ROOT.connectors).size,
+  };
+}
+
 /** Root maps a restore brings back. `session` (timer, voting round) is live state, not content. */
 const CONTENT_ROOTS = [ROOT.meta, ROOT.cards, ROOT.frames, ROOT.connectors, ROOT.votes] as const;
 /** Meta keys a restore keeps from the live document: the schema version says how it is written now. */
@@ -95,11 +116,13 @@ function syncMap(source: Y.Map<unknown>, target: Y.Map<unknown>, skipKeys?: Read
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Y.AbstractType || b instanceof Y.AbstractType) {
-    if (a instanceof Y.Array && b instanceof Y.Array) return JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
+    if (a instanceof Y.Array && b instanceof Y.Array)
+      return JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
     if (a instanceof Y.Text && b instanceof Y.Text) return a.toString() === b.toString();
     return false;
   }
-  if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((v, i) => v === b[i]);
+  if (a instanceof Uint8Array && b instanceof Uint8Array)
+    return a.length === b.length && a.every((v, i) => v === b[i]);
   if (typeof a === 'object' && a !== null) return JSON.stringify(a) === JSON.stringify(b);
   return Object.is(a, b);
 }

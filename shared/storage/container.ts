@@ -46,7 +46,10 @@ export interface ContainerRecord {
   readonly offset: number;
 }
 
-export function encodeHeader(formatVersion = FORMAT_VERSION, minReaderVersion = MIN_READER_VERSION): Uint8Array {
+export function encodeHeader(
+  formatVersion = FORMAT_VERSION,
+  minReaderVersion = MIN_READER_VERSION,
+): Uint8Array {
   const bytes = new Uint8Array(HEADER_BYTES);
   const view = new DataView(bytes.buffer);
   bytes.set(MAGIC, 0);
@@ -57,7 +60,8 @@ export function encodeHeader(formatVersion = FORMAT_VERSION, minReaderVersion = 
 }
 
 export function encodeRecord(type: number, payload: Uint8Array): Uint8Array {
-  if (payload.length > MAX_RECORD_BYTES) throw new RangeError(`A record of ${payload.length} bytes is larger than the format allows`);
+  if (payload.length > MAX_RECORD_BYTES)
+    throw new RangeError(`A record of ${payload.length} bytes is larger than the format allows`);
   const bytes = new Uint8Array(RECORD_FRAME_BYTES + payload.length);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, payload.length, true);
@@ -112,12 +116,17 @@ export function scanContainer(bytes: Uint8Array): ScanResult {
     const length = view.getUint32(offset, true);
     const end = offset + RECORD_FRAME_BYTES + length;
     if (length > MAX_RECORD_BYTES || end > bytes.length) {
-      damage = length > MAX_RECORD_BYTES ? `a record claims an impossible length (${length} bytes)` : 'the last record is cut off';
+      damage =
+        length > MAX_RECORD_BYTES
+          ? `a record claims an impossible length (${length} bytes)`
+          : 'the last record is cut off';
       break;
     }
     const type = bytes[offset + 8]!;
     const payload = bytes.subarray(offset + RECORD_FRAME_BYTES, end);
-    if (view.getUint32(offset + 4, true) !== recordChecksum(bytes.subarray(offset, offset + 4), type, payload)) {
+    if (
+      view.getUint32(offset + 4, true) !== recordChecksum(bytes.subarray(offset, offset + 4), type, payload)
+    ) {
       damage = `a record at byte ${offset} fails its checksum`;
       break;
     }
@@ -131,9 +140,13 @@ function readHeader(bytes: Uint8Array): ContainerHeader | { problem: ContainerPr
   if (bytes.length === 0) return { problem: { kind: 'not-dreamboard', detail: 'the file is empty' } };
   const magicLength = Math.min(bytes.length, MAGIC.length);
   for (let i = 0; i < magicLength; i++) {
-    if (bytes[i] !== MAGIC[i]) return { problem: { kind: 'not-dreamboard', detail: 'it does not start with the Dreamboard signature' } };
+    if (bytes[i] !== MAGIC[i])
+      return {
+        problem: { kind: 'not-dreamboard', detail: 'it does not start with the Dreamboard signature' },
+      };
   }
-  if (bytes.length < HEADER_BYTES) return { problem: { kind: 'damaged', detail: `the header is cut off after ${bytes.length} bytes` } };
+  if (bytes.length < HEADER_BYTES)
+    return { problem: { kind: 'damaged', detail: `the header is cut off after ${bytes.length} bytes` } };
   const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
   if (view.getUint32(12, true) !== crc32(bytes.subarray(0, 12))) {
     return { problem: { kind: 'damaged', detail: 'the header fails its checksum' } };
