@@ -67,6 +67,9 @@ export function resolveRendererFile(requestUrl: string, rootDir: string): Render
   // Check the raw path as well as the decoded one: an encoded separator or dot segment that
   // survives URL parsing would only appear after decoding.
   const rawPath = url.pathname;
+  // Our bundle's file names never contain an encoded separator; one in a request is an attempt
+  // to smuggle a path boundary past the segment checks below.
+  if (/%2f|%5c/i.test(rawPath)) return refuse(400, 'path contains an encoded separator');
   let decodedPath: string;
   try {
     decodedPath = decodeURIComponent(rawPath);
