@@ -6,6 +6,9 @@ import { defineConfig } from 'vite';
 // only Electron itself and Node built-ins stay external.
 // A sandboxed preload cannot require() a shared chunk, and code splitting cannot be turned off
 // for several inputs, so the preload is a second pass: `--mode preload` (see build:electron).
+const entryPoints = (mode: string): Record<string, string> =>
+  mode === 'preload' ? { preload: 'electron/preload/index.ts' } : { main: 'electron/main/index.ts', cli: 'electron/cli/index.ts' };
+
 export default defineConfig(({ mode }) => ({
   build: {
     ssr: true,
@@ -15,10 +18,7 @@ export default defineConfig(({ mode }) => ({
     sourcemap: true,
     minify: false,
     rolldownOptions: {
-      input:
-        mode === 'preload'
-          ? { preload: 'electron/preload/index.ts' }
-          : { main: 'electron/main/index.ts', cli: 'electron/cli/index.ts' },
+      input: entryPoints(mode),
       external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       output: { ...(mode === 'preload' ? { codeSplitting: false } : {}), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
     },
