@@ -185,3 +185,10 @@ export function renameWorkshop(editor: Editor, title: string): void {
   if (!clean || !guard(editor)) return;
   updateMeta(editor.session.doc, { title: clean });
 }
+
+/** The commissioning context (what service, which council, why now), shown in the plan. */
+export function setWorkshopContext(editor: Editor, context: string): void {
+  const clean = context.slice(0, 10_000);
+  if (clean === editor.snapshot.meta.context || !guard(editor)) return;
+  updateMeta(editor.session.doc, { context: clean });
+}
