@@ -1,6 +1,9 @@
-/**
- * Placeholder entry so `npm run build:electron` has all three inputs; the command-line tool's
- * owner replaces this file. Until then it prints usage and exits 2 (usage error).
- */
-process.stderr.write('Usage: dreamboard <command> [options]\nNo commands are available in this build yet.\n');
-process.exit(2);
+import { runCli } from './run';
+
+/** Entry point bundled to dist/electron/cli.cjs; `electron/cli/dreamboard.cjs` loads it. */
+void runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -7,3 +7,4 @@ export * from './workshop-file';
 export * from './open';
 export * from './create';
 export * from './autosave';
+export * from './inspect';
