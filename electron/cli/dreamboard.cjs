@@ -2,6 +2,7 @@
 // The `dreamboard` command. The real program is bundled by `npm run build:electron` (run by
 // `npm install` through the "prepare" script); this launcher only finds it.
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS launcher: require() is how it loads the bundle. */
 const path = require('node:path');
 const fs = require('node:fs');
 
