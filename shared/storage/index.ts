@@ -8,3 +8,4 @@ export * from './open';
 export * from './create';
 export * from './autosave';
 export * from './inspect';
+export * from './history';
