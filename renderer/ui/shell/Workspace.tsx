@@ -1,0 +1,151 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ActionId } from '../../../shared/actions/catalog';
+import { addCard, performAction } from '../../editor/actions';
+import { getPlatform } from '../../platform';
+import { Board, Minimap } from './board-parts';
+import { AboutDialog } from '../dialogs/AboutDialog';
+import { CardChooser } from '../dialogs/CardChooser';
+import { ConfirmDialog } from '../dialogs/ConfirmDialog';
+import { ShortcutSheet } from '../dialogs/ShortcutSheet';
+import { EditorContext, useEditorState, useSnapshot } from '../hooks';
+import { Inspector } from '../inspector/Inspector';
+import { Outline } from '../outline/Outline';
+import type { OpenWorkshop } from '../workshop';
+import { createActionHost } from './action-host';
+import { LiveRegion, Notices } from './Notices';
+import { Palette } from './Palette';
+import { TopBar } from './TopBar';
+import { isMacPlatform, useShellKeys } from './use-shell-keys';
+import { useEffect } from 'react';
+
+type OpenDialog = 'chooser' | 'about' | 'close' | null;
+
+export function Workspace({ workshop, onClose }: { workshop: OpenWorkshop; onClose: () => void }) {
+  return (
+    <EditorContext.Provider value={workshop.editor}>
+      <WorkspaceInner workshop={workshop} onClose={onClose} />
+    </EditorContext.Provider>
+  );
+}
+
+/** The open workshop: top bar, palette, board, side panels, notices, live region and dialogs. */
+function WorkspaceInner({ workshop, onClose }: { workshop: OpenWorkshop; onClose: () => void }) {
+  const { editor } = workshop;
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const outlineFocus = useRef<(() => void) | null>(null);
+  const panels = useEditorState((s) => s.panels);
+  const shortcutsOpen = useEditorState((s) => s.shortcutsOpen);
+  const title = useSnapshot().meta.title;
+  const isMac = useMemo(isMacPlatform, []);
+
+  const focusCanvas = useCallback(() => {
+    const host = boardRef.current;
+    if (!host) return;
+    const target = host.querySelector<HTMLElement>('[tabindex="0"]') ?? host;
+    target.focus();
+  }, []);
+
+  const host = useMemo(
+    () =>
+      createActionHost({
+        editor,
+        openCardChooser: () => setDialog('chooser'),
+        showAbout: () => setDialog('about'),
+        confirmClose: () => setDialog('close'),
+        focusCanvas,
+        focusOutline: () => {
+          if (!editor.state.panels.outline) editor.store.set({ panels: { ...editor.state.panels, outline: true } });
+          // The outline mounts on the next frame when it was hidden.
+          requestAnimationFrame(() => outlineFocus.current?.());
+        },
+        focusTitle: () => titleRef.current?.focus(),
+      }),
+    [editor, focusCanvas],
+  );
+  const run = useCallback((id: ActionId) => performAction(id, { editor, host }), [editor, host]);
+  useShellKeys(editor, host);
+
+  useEffect(() => {
+    getPlatform().setWindowTitle(title, 'unsaved');
+  }, [title]);
+
+  // Fit the template into the first view; the board keeps the viewport up to date afterwards.
+  useLayoutEffect(() => {
+    const el = boardRef.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) editor.setViewport({ w: r.width, h: r.height });
+    editor.zoomToFit();
+  }, [editor]);
+
+  return (
+    <div className="workspace">
+      <TopBar titleRef={titleRef} isMac={isMac} run={run} />
+      <Notices />
+      <div className="workspace-main">
+        <Palette />
+        <main className="board-area" aria-label="Board">
+          <div className="board-host" data-zone="board" ref={boardRef}>
+            <Board />
+            {panels.minimap && (
+              <div className="minimap-corner">
+                <Minimap />
+              </div>
+            )}
+          </div>
+        </main>
+        {(panels.inspector || panels.outline) && (
+          <aside className="side-panel" aria-label="Details and outline">
+            {panels.inspector && (
+              <section className="panel-section details-section" aria-labelledby="details-heading">
+                <h2 id="details-heading" className="panel-heading">
+                  Details
+                </h2>
+                <Inspector />
+              </section>
+            )}
+            {panels.outline && (
+              <section className="panel-section outline-section" aria-labelledby="outline-heading">
+                <h2 id="outline-heading" className="panel-heading">
+                  Outline
+                </h2>
+                <Outline registerFocus={(fn) => (outlineFocus.current = fn)} />
+              </section>
+            )}
+          </aside>
+        )}
+      </div>
+      <LiveRegion />
+      {shortcutsOpen && <ShortcutSheet isMac={isMac} onClose={() => editor.store.set({ shortcutsOpen: false })} />}
+      {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
+      {dialog === 'chooser' && (
+        <CardChooser
+          title="Add a card"
+          description="Choose what kind of card to add. You can type its words straight after."
+          initial={editor.state.paletteKind}
+          onClose={() => setDialog(null)}
+          onPick={(kind) => {
+            setDialog(null);
+            addCard(editor, kind, { edit: true });
+          }}
+          // The new card's text editor takes focus; returning it to the old place would steal it.
+          restoreFocus={() => (editor.state.editing ? false : undefined)}
+        />
+      )}
+      {dialog === 'close' && (
+        <ConfirmDialog
+          title="Close this workshop?"
+          message="This workshop is not saved to a file yet. If you close it, what is on the board will be lost."
+          confirmLabel="Close without saving"
+          onClose={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            onClose();
+          }}
+        />
+      )}
+    </div>
+  );
+}

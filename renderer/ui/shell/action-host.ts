@@ -1,0 +1,64 @@
+import type { ActionHost } from '../../editor/actions';
+import type { Editor } from '../../editor/editor';
+
+/** What the workspace provides for the host: dialogs to open and places to move focus to. */
+export interface HostDeps {
+  readonly editor: Editor;
+  openCardChooser(): void;
+  showAbout(): void;
+  /** Asks before leaving the workshop (it lives only in memory for now). */
+  confirmClose(): void;
+  focusCanvas(): void;
+  focusOutline(): void;
+  focusTitle(): void;
+}
+
+/**
+ * Text copied for the next DOM 'copy' event. When the async clipboard API is refused (Electron
+ * denies it to pages), execCommand('copy') fires a 'copy' event that the shell fills from here.
+ */
+let pendingCopy: string | null = null;
+
+export function takePendingCopy(): string | null {
+  const text = pendingCopy;
+  pendingCopy = null;
+  return text;
+}
+
+export function createActionHost(deps: HostDeps): ActionHost {
+  const { editor } = deps;
+  const later = (message: string) => setTimeout(() => editor.announce(message), 0);
+  return {
+    openCardChooser: deps.openCardChooser,
+    showAbout: deps.showAbout,
+    focusCanvas: deps.focusCanvas,
+    focusOutline: deps.focusOutline,
+    renameWorkshop: deps.focusTitle,
+    newWorkshop: deps.confirmClose,
+    closeWorkshop: deps.confirmClose,
+    // Files arrive with the storage work; until then say so plainly instead of doing nothing.
+    openWorkshop: () => editor.announce('Opening workshop files is not available in this version yet'),
+    saveAs: () => editor.announce('Saving workshop files is not available in this version yet'),
+    async writeClipboard(text) {
+      try {
+        await navigator.clipboard.writeText(text);
+        return;
+      } catch {
+        pendingCopy = text;
+        // execCommand is deprecated but still the one path that needs no permission.
+        if (document.execCommand('copy')) return;
+        pendingCopy = null;
+        later('Could not reach the clipboard. Press Ctrl+C to copy instead.');
+      }
+    },
+    async readClipboard() {
+      try {
+        return await navigator.clipboard.readText();
+      } catch {
+        // The paste action announces "Nothing to paste" for null; this clearer message follows it.
+        later('Could not read the clipboard. Press Ctrl+V to paste instead.');
+        return null;
+      }
+    },
+  };
+}
