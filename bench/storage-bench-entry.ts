@@ -51,7 +51,7 @@ function buildWorkshop(cards: number): Y.Doc {
     y: Math.floor(i / 100) * 130,
     text: `Card ${i}: people told us what matters to them here, in their own words`,
     frame: frames[i % frames.length]!,
-    fields: i % 3 === 0 ? { evidence: 'lived-experience' } : {},
+    fields: i % 3 === 0 ? { evidence: 'lived-experience' } : ({} as Record<string, string>),
   }));
   createCards(doc, batch, AUTHOR);
   transact(doc, () => {
