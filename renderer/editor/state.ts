@@ -35,6 +35,8 @@ export interface EditorState {
   readonly preview: ReadonlyMap<string, Box> | null;
   /** The marquee rectangle in world units while brushing. */
   readonly marquee: Box | null;
+  /** The rectangle of a frame being drawn with the frame tool (world units), before it exists. */
+  readonly draftFrame: Box | null;
   /** A connector being drawn: from a card to the pointer (world units). */
   readonly pendingConnector: { readonly from: CardId; readonly to: Point } | null;
   readonly panels: { readonly outline: boolean; readonly inspector: boolean; readonly minimap: boolean };
@@ -54,6 +56,7 @@ export const initialEditorState: EditorState = {
   connectorKind: 'contributes-to',
   preview: null,
   marquee: null,
+  draftFrame: null,
   pendingConnector: null,
   panels: { outline: true, inspector: true, minimap: true },
   shortcutsOpen: false,

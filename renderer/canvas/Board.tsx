@@ -1,0 +1,282 @@
+import type Konva from 'konva';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent, type FocusEvent as ReactFocusEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { Layer, Shape, Stage } from 'react-konva';
+import type { ActionId } from '../../shared/actions/catalog';
+import { CARD_KINDS, CARD_SIZE, type CardKind } from '../../shared/model';
+import { actionForKey, cardKindForKey, performAction, type ActionHost } from '../editor/actions';
+import { screenToWorld, visibleWorld } from '../editor/camera';
+import { addCard } from '../editor/edit-commands';
+import { InputController, type PointerInput } from '../editor/input';
+import { useEditor } from '../ui/hooks';
+import './board.css';
+import { drawCards } from './draw-cards';
+import { drawConnectors } from './draw-connectors';
+import { drawFrames, visibleFrames } from './draw-frames';
+import { drawOverlay } from './draw-overlay';
+import { cullBox, detailLevel, visibleCards, visibleConnectors } from './lod';
+import { TextEditOverlay } from './TextEditOverlay';
+
+/** The palette starts an HTML5 drag with this type; its data is the card kind. */
+export const CARD_KIND_DRAG_TYPE = 'application/x-dreamboard-kind';
+
+const isCardKind = (s: string): s is CardKind => (CARD_KINDS as readonly string[]).includes(s);
+
+/** The text editor sits inside the board; its own clicks and wheel are not board gestures. */
+const fromOverlay = (e: { target: EventTarget | null }): boolean => e.target instanceof Element && !!e.target.closest('[data-board-overlay]');
+
+export interface BoardProps {
+  /**
+   * When given, the board runs its own shortcuts (actionForKey, digits add cards). The app shell
+   * routes keys for the whole window itself and leaves this out.
+   */
+  readonly host?: ActionHost;
+}
+
+/**
+ * The interactive board. React renders the stage, two layers and the text editor; everything
+ * that changes per frame is imperative: the camera moves the stage (no React render on pan or
+ * zoom), and each layer is drawn by scene functions that cull to the view and pick a level of
+ * detail at draw time. Konva never hit-tests (listening off): pointer events go to the
+ * InputController, which resolves targets in plain geometry.
+ */
+export function Board({ host }: BoardProps) {
+  const editor = useEditor();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<Konva.Stage>(null);
+  const contentRef = useRef<Konva.Layer>(null);
+  const overlayRef = useRef<Konva.Layer>(null);
+  const inputRef = useRef<InputController | null>(null);
+  const originRef = useRef({ left: 0, top: 0 });
+  const [size, setSize] = useState(() => editor.state.viewport);
+
+  useEffect(() => {
+    const input = new InputController(editor);
+    inputRef.current = input;
+    const off = input.onCursorChange((cursor) => {
+      if (containerRef.current) containerRef.current.style.cursor = cursor;
+    });
+    return () => {
+      off();
+      input.dispose();
+      inputRef.current = null;
+    };
+  }, [editor]);
+
+  // Fill the parent and tell the editor how big the view is.
+  useLayoutEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      originRef.current = { left: r.left, top: r.top };
+      const w = Math.max(1, Math.round(r.width));
+      const h = Math.max(1, Math.round(r.height));
+      setSize((s) => (s.w === w && s.h === h ? s : { w, h }));
+      editor.setViewport({ w, h });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [editor]);
+
+  // Camera and redraws, outside React: a pan only moves the stage and redraws the layers.
+  useLayoutEffect(() => {
+    const stage = stageRef.current;
+    const content = contentRef.current;
+    const overlay = overlayRef.current;
+    if (!stage || !content || !overlay) return;
+    let last = editor.state;
+    const applyCamera = () => {
+      const { x, y, zoom } = editor.state.camera;
+      stage.position({ x, y });
+      stage.scale({ x: zoom, y: zoom });
+    };
+    applyCamera();
+    stage.batchDraw();
+    const offStore = editor.store.subscribe((s) => {
+      const prev = last;
+      last = s;
+      if (s.camera !== prev.camera || s.viewport !== prev.viewport) {
+        applyCamera();
+        stage.batchDraw();
+        return;
+      }
+      if (s.preview !== prev.preview || s.editing !== prev.editing) content.batchDraw();
+      if (
+        s.selection !== prev.selection ||
+        s.preview !== prev.preview ||
+        s.marquee !== prev.marquee ||
+        s.pendingConnector !== prev.pendingConnector ||
+        s.draftFrame !== prev.draftFrame ||
+        s.toolPath !== prev.toolPath ||
+        s.tool !== prev.tool ||
+        s.editing !== prev.editing
+      )
+        overlay.batchDraw();
+    });
+    const offDoc = editor.session.index.subscribe(() => stage.batchDraw());
+    return () => {
+      offStore();
+      offDoc();
+    };
+  }, [editor]);
+
+  useLayoutEffect(() => {
+    stageRef.current?.batchDraw();
+  }, [size]);
+
+  const drawContent = useCallback(
+    (ctx: Konva.Context, part: 'frames' | 'connectors' | 'cards') => {
+      const { camera, viewport, preview, editing } = editor.state;
+      const view = cullBox(visibleWorld(camera, viewport), camera.zoom);
+      const level = detailLevel(camera.zoom);
+      const snapshot = editor.snapshot;
+      const native = ctx._context;
+      if (part === 'frames') drawFrames(native, visibleFrames(snapshot, view, preview), camera.zoom, editing?.type === 'frame' ? editing.id : null);
+      else if (part === 'connectors') drawConnectors(native, visibleConnectors(snapshot, view, preview), camera.zoom, level, editing?.type === 'connector' ? editing.id : null);
+      else drawCards(native, visibleCards(snapshot, view, preview), camera.zoom, level, editing?.type === 'card' ? editing.id : null);
+    },
+    [editor],
+  );
+  const drawFramesPart = useCallback((ctx: Konva.Context) => drawContent(ctx, 'frames'), [drawContent]);
+  const drawConnectorsPart = useCallback((ctx: Konva.Context) => drawContent(ctx, 'connectors'), [drawContent]);
+  const drawCardsPart = useCallback((ctx: Konva.Context) => drawContent(ctx, 'cards'), [drawContent]);
+  const drawOverlayPart = useCallback((ctx: Konva.Context) => drawOverlay(ctx._context, { state: editor.state, snapshot: editor.snapshot }), [editor]);
+
+  // ----- DOM events → InputController --------------------------------------------------------
+
+  const pointer = (e: ReactPointerEvent | DragEvent | MouseEvent | ReactMouseEvent): PointerInput => ({
+    screen: { x: e.clientX - originRef.current.left, y: e.clientY - originRef.current.top },
+    button: e.button,
+    buttons: e.buttons,
+    shiftKey: e.shiftKey,
+    ctrlKey: e.ctrlKey,
+    metaKey: e.metaKey,
+    altKey: e.altKey,
+  });
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (fromOverlay(e)) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    originRef.current = { left: r.left, top: r.top };
+    // The middle button would start the browser's autoscroll.
+    if (e.button === 1) e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    inputRef.current?.pointerDown(pointer(e));
+  };
+  const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (!fromOverlay(e) || e.currentTarget.hasPointerCapture(e.pointerId)) inputRef.current?.pointerMove(pointer(e));
+  };
+  const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (!e.currentTarget.hasPointerCapture(e.pointerId)) return;
+    e.currentTarget.releasePointerCapture(e.pointerId);
+    inputRef.current?.pointerUp(pointer(e));
+  };
+  const onDoubleClick = (e: ReactMouseEvent<HTMLDivElement>) => {
+    if (!fromOverlay(e)) inputRef.current?.doubleClick(pointer(e));
+  };
+
+  // Wheel needs a non-passive listener so that Ctrl+wheel zooms the board, not the page.
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (fromOverlay(e) && !e.ctrlKey) return;
+      e.preventDefault();
+      const r = el.getBoundingClientRect();
+      inputRef.current?.wheel({
+        screen: { x: e.clientX - r.left, y: e.clientY - r.top },
+        deltaX: e.deltaX,
+        deltaY: e.deltaY,
+        deltaMode: e.deltaMode,
+        shiftKey: e.shiftKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+      });
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget || e.nativeEvent.isComposing) return;
+    if (inputRef.current?.keyDown(e)) return e.preventDefault();
+    if (!host) return;
+    const kind = cardKindForKey(e);
+    if (kind) {
+      e.preventDefault();
+      addCard(editor, kind, { edit: true });
+      return;
+    }
+    const spec = actionForKey(e, 'board');
+    if (spec) {
+      e.preventDefault();
+      performAction(spec.id as ActionId, { editor, host }, e);
+    }
+  };
+  const onKeyUp = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (inputRef.current?.keyUp(e)) e.preventDefault();
+  };
+  const onBlur = (e: ReactFocusEvent<HTMLDivElement>) => {
+    if (!e.relatedTarget || !e.currentTarget.contains(e.relatedTarget as Node)) inputRef.current?.blur();
+  };
+
+  const onDragOver = (e: DragEvent<HTMLDivElement>) => {
+    if (!e.dataTransfer.types.includes(CARD_KIND_DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    const kind = e.dataTransfer.getData(CARD_KIND_DRAG_TYPE);
+    // Drops can come from other apps: only a known kind is accepted.
+    if (!isCardKind(kind)) return;
+    e.preventDefault();
+    const r = e.currentTarget.getBoundingClientRect();
+    const world = screenToWorld(editor.state.camera, { x: e.clientX - r.left, y: e.clientY - r.top });
+    addCard(editor, kind, { at: { x: world.x - CARD_SIZE.w / 2, y: world.y - CARD_SIZE.h / 2 } });
+    e.currentTarget.focus({ preventScroll: true });
+  };
+
+  const hintId = useId();
+  const focusBoard = useCallback(() => containerRef.current?.focus({ preventScroll: true }), []);
+
+  return (
+    <div
+      ref={containerRef}
+      className="db-board"
+      tabIndex={0}
+      role="application"
+      aria-label="Workshop board"
+      aria-roledescription="board"
+      aria-describedby={hintId}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={() => inputRef.current?.pointerCancel()}
+      onDoubleClick={onDoubleClick}
+      onKeyDown={onKeyDown}
+      onKeyUp={onKeyUp}
+      onBlur={onBlur}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      <span id={hintId} className="db-board-hint">
+        Press 1 to 9, 0 or N to add a card, Enter to edit the selected one, arrow keys to move it. The outline lists
+        everything on the board.
+      </span>
+      <Stage ref={stageRef} width={size.w} height={size.h} listening={false}>
+        <Layer ref={contentRef} listening={false}>
+          <Shape sceneFunc={drawFramesPart} listening={false} perfectDrawEnabled={false} />
+          <Shape sceneFunc={drawConnectorsPart} listening={false} perfectDrawEnabled={false} />
+          <Shape sceneFunc={drawCardsPart} listening={false} perfectDrawEnabled={false} />
+        </Layer>
+        <Layer ref={overlayRef} listening={false}>
+          <Shape sceneFunc={drawOverlayPart} listening={false} perfectDrawEnabled={false} />
+        </Layer>
+      </Stage>
+      <TextEditOverlay onFinish={focusBoard} />
+    </div>
+  );
+}
