@@ -188,7 +188,7 @@ export class AutosaveSession {
   /** Writes everything recorded so far and resolves once it is durable; throws the StorageError if the write fails (a retry is scheduled). */
   async flush(): Promise<void> {
     const target = this.recorded;
-    while (this.durable < target || (this.mustCompact && this.recorded > this.durable)) {
+    while (this.durable < target) {
       if (this.inFlight) {
         await this.inFlight.catch(() => {});
         continue;

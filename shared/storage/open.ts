@@ -18,6 +18,9 @@ export async function readWorkshopFile(
     const entry = await volume.stat(path);
     if (entry.isDirectory)
       return { ok: false, problem: { kind: 'storage', code: 'is-directory', detail: '' } };
+    // A pipe or device could be read forever; a workshop is always a regular file.
+    if (!entry.isFile)
+      return { ok: false, problem: { kind: 'not-dreamboard', detail: 'it is not a regular file' } };
     if (entry.size > maxBytes) return { ok: false, problem: { kind: 'too-large', size: entry.size } };
     const bytes = await volume.readFile(path);
     // The file may have grown between stat and read.

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -180,6 +181,17 @@ describe('dreamboard check and info on damaged files', () => {
       const r = await cli(['check', join(dir, 'folder.dreamboard')]);
       expect(r).toMatchObject({ code: 2, out: '' });
       expect(r.err).toBe('"folder.dreamboard" is a folder, not a workshop file.\n');
+    }));
+
+  it('refuses a pipe without waiting to read it', () =>
+    withTempDir(async (dir) => {
+      const path = join(dir, 'pipe.dreamboard');
+      execFileSync('mkfifo', [path]);
+      const r = await cli(['check', path]);
+      expect(r).toMatchObject({
+        code: 2,
+        err: '"pipe.dreamboard" is not a Dreamboard workshop (it is not a regular file).\n',
+      });
     }));
 
   it('refuses a huge (sparse) file without reading it', () =>

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ORIGIN, updateMeta } from '../../../shared/doc';
@@ -59,6 +60,40 @@ describe('reading a workshop file', () => {
         cut === bytes.length || updateStarts.includes(cut),
       );
     }
+  });
+
+  it('opens any damage to the appended records (cut, bit flip or zeroed bytes) as an earlier saved state', () => {
+    const { bytes, states } = fileWithAppends(6);
+    const scan = scanContainer(bytes);
+    if (!scan.ok) throw new Error('fixture unreadable');
+    const appendedFrom = scan.records.filter((r) => r.type === RecordType.update)[1]!.offset;
+    const damage = fc.oneof(
+      fc.record({
+        kind: fc.constant('cut' as const),
+        at: fc.integer({ min: appendedFrom, max: bytes.length }),
+      }),
+      fc.record({
+        kind: fc.constant('flip' as const),
+        at: fc.integer({ min: appendedFrom, max: bytes.length - 1 }),
+        bit: fc.integer({ min: 0, max: 7 }),
+      }),
+      fc.record({
+        kind: fc.constant('zero' as const),
+        at: fc.integer({ min: appendedFrom, max: bytes.length - 1 }),
+        length: fc.integer({ min: 1, max: 64 }),
+      }),
+    );
+    fc.assert(
+      fc.property(damage, (d) => {
+        const damaged = d.kind === 'cut' ? bytes.slice(0, d.at) : bytes.slice();
+        if (d.kind === 'flip') damaged[d.at]! ^= 1 << d.bit;
+        if (d.kind === 'zero') damaged.fill(0, d.at, d.at + d.length);
+        const read = readWorkshopBytes(damaged);
+        if (!read.ok) return false;
+        return JSON.stringify(contentOf(read.doc)) === JSON.stringify(states[read.updateRecords - 1]);
+      }),
+      { seed: 1125, numRuns: 300 },
+    );
   });
 
   it('says how much was recovered after dropping a damaged tail', () => {
