@@ -1,0 +1,5 @@
+export * from './svg';
+export * from './board-region';
+export * from './text-layout';
+export * from './pdf/plan-pdf';
+export type { ExportFonts } from './pdf/fonts';
