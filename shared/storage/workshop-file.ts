@@ -115,6 +115,20 @@ function applyWhatDecodes(updates: readonly Uint8Array[]): {
   return { doc, applied: updates.length, failure: null };
 }
 
+/**
+ * Title and counts for a file list, without decoding the Yjs document: checks the framing and
+ * checksums, then takes the last summary record. Null when the file has none or is unreadable.
+ */
+export function readWorkshopSummary(bytes: Uint8Array): FileSummary | null {
+  const scan = scanContainer(bytes);
+  if (!scan.ok) return null;
+  let summary: FileSummary | null = null;
+  for (const record of scan.records) {
+    if (record.type === RecordType.summary) summary = decodeSummary(record.payload) ?? summary;
+  }
+  return summary;
+}
+
 /** The sentence a person reads after a recovery. */
 export function describeRecovery(recovery: Recovery): string {
   return (

@@ -186,6 +186,30 @@ describe('autosave', () => {
       expect(disk.partialWrites).toBeGreaterThan(0);
     }));
 
+  it('when a compaction cannot fit on a full disk, falls back to appending the changes', () =>
+    withTempDir(async (dir) => {
+      const path = join(dir, 'nearly-full.dreamboard');
+      await createWorkshopFile(volume, path, sampleDoc(), 1);
+      const disk = new FillableDisk();
+      const opened = await openForEditing({
+        volume: new NodeVolume(disk.fs),
+        path,
+        scheduler: new ManualScheduler(),
+        shouldCompact: () => true,
+      });
+      if (!opened.ok) throw new Error('unreadable');
+      const live = liveDocFor(opened.session);
+      addCards(live, 2);
+      disk.refuseNewFiles = true;
+      await expect(opened.session.flush()).rejects.toMatchObject({ code: 'disk-full' });
+      await opened.session.flush();
+      expect(opened.session.saveState.kind).toBe('saved');
+      await opened.session.close();
+      const after = await readWorkshopFile(volume, path);
+      expect(after.ok && contentOf(after.doc)).toEqual(contentOf(live));
+      expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    }));
+
   it('opens a workshop from a newer version read-only and refuses edits rather than dropping them', () =>
     withTempDir(async (dir) => {
       const path = join(dir, 'newer.dreamboard');
@@ -219,11 +243,13 @@ describe('autosave', () => {
  */
 class FillableDisk {
   full = false;
+  /** Only new files fail: a compaction's temporary file cannot be made, appends still fit. */
+  refuseNewFiles = false;
   partialWrites = 0;
   readonly fs: NodeFs;
   constructor() {
     const open = (async (path: string, flags: string, mode?: number) => {
-      if (this.full && flags.includes('x'))
+      if ((this.full || this.refuseNewFiles) && flags.includes('x'))
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       const handle = await fsp.open(path, flags, mode);
       const write = handle.write.bind(handle) as (

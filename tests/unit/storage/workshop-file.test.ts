@@ -8,6 +8,7 @@ import {
   encodeRecord,
   encodeWorkshopFile,
   readWorkshopBytes,
+  readWorkshopSummary,
   RecordType,
   scanContainer,
 } from '../../../shared/storage';
@@ -126,6 +127,29 @@ describe('reading a workshop file', () => {
     const read = readWorkshopBytes(bytes);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.problem.kind).toBe('damaged');
+  });
+
+  it('gives a file list the latest title without decoding the document', () => {
+    const doc = sampleDoc('First title');
+    const bytes = Uint8Array.from([
+      ...encodeWorkshopFile(doc, 1),
+      ...encodeRecord(
+        RecordType.summary,
+        new TextEncoder().encode(
+          JSON.stringify({
+            title: 'Second title',
+            schemaVersion: 1,
+            savedAt: 2,
+            cards: 2,
+            frames: 1,
+            connectors: 1,
+          }),
+        ),
+      ),
+      ...encodeRecord(RecordType.summary, new TextEncoder().encode('{not json')),
+    ]);
+    expect(readWorkshopSummary(bytes)).toMatchObject({ title: 'Second title', savedAt: 2 });
+    expect(readWorkshopSummary(new TextEncoder().encode('not a workshop'))).toBeNull();
   });
 
   it('opens an empty container (header only) as an empty workshop', () => {
