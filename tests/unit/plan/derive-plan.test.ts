@@ -28,15 +28,22 @@ describe('derivePlan on the rich workshop', () => {
 
   it('puts every card of a "dream" frame in the vision and of a "today" frame in today, in reading order', () => {
     expect(ids(plan.vision.entries)).toEqual([
-      'card_welshService', 'card_outcomeSafe', 'card_outcomeOrphan', 'card_dreamNote',
-      'card_strength', 'card_learningDated', 'card_learningUndated',
+      'card_welshService',
+      'card_outcomeSafe',
+      'card_outcomeOrphan',
+      'card_dreamNote',
+      'card_strength',
+      'card_learningDated',
+      'card_learningUndated',
     ]);
     expect(ids(plan.today.entries)).toContain('card_needToday');
     expect(ids(plan.today.entries)).not.toContain('card_voiceNo');
   });
 
   it('quotes a voice only when its consent is yes, and counts the withheld ones', () => {
-    expect(plan.people.voices.map((v) => v.text)).toEqual(['I told my story five times before anyone helped.']);
+    expect(plan.people.voices.map((v) => v.text)).toEqual([
+      'I told my story five times before anyone helped.',
+    ]);
     expect(plan.people.voicesWithheld).toBe(2);
     const everything = JSON.stringify(plan);
     expect(everything).not.toContain('SECRET-WORDS');
@@ -45,14 +52,27 @@ describe('derivePlan on the rich workshop', () => {
 
   it('gives needs their evidence source and whose need it is', () => {
     expect(plan.people.needs).toEqual([
-      expect.objectContaining({ cardId: 'card_needToday', evidence: 'lived-experience', whose: 'lived-experience' }),
+      expect.objectContaining({
+        cardId: 'card_needToday',
+        evidence: 'lived-experience',
+        whose: 'lived-experience',
+      }),
     ]);
   });
 
   it('describes partners, strengths, resources and services with their fields and stage', () => {
-    expect(plan.partners[0]).toMatchObject({ text: 'Clwb Ieuenctid', role: 'Drop-in host', brings: 'Trusted youth workers', commits: 'Two evenings a week' });
+    expect(plan.partners[0]).toMatchObject({
+      text: 'Clwb Ieuenctid',
+      role: 'Drop-in host',
+      brings: 'Trusted youth workers',
+      commits: 'Two evenings a week',
+    });
     expect(plan.strengths[0]).toMatchObject({ assetCategory: 'association' });
-    expect(plan.resources[0]).toMatchObject({ amount: '£40,000 a year', source: 'Welsh Government', funds: [{ cardId: 'card_welshService' }] });
+    expect(plan.resources[0]).toMatchObject({
+      amount: '£40,000 a year',
+      source: 'Welsh Government',
+      funds: [{ cardId: 'card_welshService' }],
+    });
     expect(plan.services.map((s) => [s.cardId, s.stage])).toEqual([
       ['card_serviceToday', 'today'],
       ['card_welshService', 'vision'],
@@ -62,7 +82,9 @@ describe('derivePlan on the rich workshop', () => {
   it('lists what contributes to each outcome from "contributes to" connectors', () => {
     const safe = plan.outcomes.find((o) => o.cardId === 'card_outcomeSafe')!;
     expect(safe).toMatchObject({ horizon: 'medium', indicator: 'Fewer repeat presentations' });
-    expect(safe.contributors).toEqual([{ cardId: 'card_welshService', kind: 'service', text: 'Gwasanaeth cymorth ŵyr' }]);
+    expect(safe.contributors).toEqual([
+      { cardId: 'card_welshService', kind: 'service', text: 'Gwasanaeth cymorth ŵyr' },
+    ]);
   });
 
   it('lists barriers with mitigations and the thresholds proposed for testing removal', () => {
@@ -74,7 +96,10 @@ describe('derivePlan on the rich workshop', () => {
 
   it('describes the learning plan and next steps, dated steps first', () => {
     expect(plan.learning[0]).toMatchObject({
-      watch: 'Repeat presentations', reviewDate: '2026-01-15', owner: 'Service manager', status: 'planned',
+      watch: 'Repeat presentations',
+      reviewDate: '2026-01-15',
+      owner: 'Service manager',
+      status: 'planned',
       tests: [{ cardId: 'card_barrierAge' }],
     });
     expect(plan.nextSteps.map((s) => [s.cardId, s.owner, s.due])).toEqual([
@@ -92,9 +117,15 @@ describe('derivePlan on the rich workshop', () => {
 
   it('lists every shown connector as a typed link', () => {
     expect(plan.links).toHaveLength(7);
-    expect(plan.links.map((l) => l.kind).sort()).toEqual(
-      ['blocks', 'contributes-to', 'depends-on', 'funds', 'mitigates', 'refers-to', 'tests'],
-    );
+    expect(plan.links.map((l) => l.kind).sort()).toEqual([
+      'blocks',
+      'contributes-to',
+      'depends-on',
+      'funds',
+      'mitigates',
+      'refers-to',
+      'tests',
+    ]);
     expect(plan.links.find((l) => l.kind === 'mitigates')!.label).toBe('Welsh-speaking staff');
   });
 
@@ -110,14 +141,19 @@ describe('derivePlan on the rich workshop', () => {
 
   it('lists records that could not be read, with the reason, and leaves them out', () => {
     expect(plan.omitted.map((o) => `${o.collection}/${o.id}`).sort()).toEqual([
-      'cards/card_broken', 'connectors/conn_dangling', 'frames/frame_bad',
+      'cards/card_broken',
+      'connectors/conn_dangling',
+      'frames/frame_bad',
     ]);
     expect(plan.omitted.every((o) => o.reason.length > 0)).toBe(true);
   });
 
   it('records provenance: app version, document schema version and a content hash', () => {
     expect(plan.provenance).toEqual({
-      generator: 'Dreamboard', appVersion: '0.1.0', documentSchemaVersion: 1, contentHash: contentHash(snapshot),
+      generator: 'Dreamboard',
+      appVersion: '0.1.0',
+      documentSchemaVersion: 1,
+      contentHash: contentHash(snapshot),
     });
     expect(plan.provenance.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
@@ -133,7 +169,11 @@ describe('derivePlan is pure and deterministic', () => {
   it('changes the content hash when a card changes', () => {
     const { doc, snapshot } = richWorkshop();
     const before = contentHash(snapshot);
-    createCard(doc, { kind: 'note', x: 0, y: 0, text: 'one more', id: 'extra' as CardId }, { participantId: 'x', role: null });
+    createCard(
+      doc,
+      { kind: 'note', x: 0, y: 0, text: 'one more', id: 'extra' as CardId },
+      { participantId: 'x', role: null },
+    );
     expect(contentHash(snapshotOf(doc))).not.toBe(before);
   });
 
@@ -173,7 +213,9 @@ describe('derivePlan options', () => {
   it('includes participant names only when the facilitator chooses to', () => {
     const { snapshot } = richWorkshop();
     const people = [{ name: 'Siân Ŵyn', role: 'lived-experience' as const }];
-    expect(planOf(snapshot, { participantNames: { include: false, people } }).participation.names).toEqual([]);
+    expect(planOf(snapshot, { participantNames: { include: false, people } }).participation.names).toEqual(
+      [],
+    );
     const named: Plan = planOf(snapshot, { participantNames: { include: true, people } });
     expect(named.participation).toMatchObject({ namesIncluded: true, names: people });
   });

@@ -8,7 +8,11 @@ describe('plan gap checks', () => {
 
   it('flags an outcome nothing contributes to, naming the card', () => {
     expect(gap('outcome-without-contribution')).toEqual([
-      { check: 'outcome-without-contribution', cardId: 'card_outcomeOrphan', message: 'Outcome “Families reconnect” has nothing contributing to it.' },
+      {
+        check: 'outcome-without-contribution',
+        cardId: 'card_outcomeOrphan',
+        message: 'Outcome “Families reconnect” has nothing contributing to it.',
+      },
     ]);
   });
 
@@ -22,12 +26,18 @@ describe('plan gap checks', () => {
 
   it('flags a next step without an owner', () => {
     expect(gap('action-without-owner')).toEqual([
-      { check: 'action-without-owner', cardId: 'card_actionOrphan', message: 'Next step “Book the youth club room” has no owner.' },
+      {
+        check: 'action-without-owner',
+        cardId: 'card_actionOrphan',
+        message: 'Next step “Book the youth club room” has no owner.',
+      },
     ]);
   });
 
   it('names only cards that exist in the plan', () => {
-    const planned = new Set([...plan.outcomes, ...plan.barriers, ...plan.learning, ...plan.nextSteps].map((e) => e.cardId));
+    const planned = new Set(
+      [...plan.outcomes, ...plan.barriers, ...plan.learning, ...plan.nextSteps].map((e) => e.cardId),
+    );
     expect(plan.gaps.every((g) => planned.has(g.cardId))).toBe(true);
   });
 });

@@ -14,7 +14,10 @@ describe('published plan JSON Schema', () => {
       writeFileSync(PLAN_SCHEMA_PATH, generated);
     }
     expect(existsSync(PLAN_SCHEMA_PATH), 'resources/schema/plan.schema.json is missing').toBe(true);
-    expect(readFileSync(PLAN_SCHEMA_PATH, 'utf8'), 'the schema file is stale: run UPDATE_PLAN_SCHEMA=1 npx vitest run tests/unit/plan').toBe(generated);
+    expect(
+      readFileSync(PLAN_SCHEMA_PATH, 'utf8'),
+      'the schema file is stale: run UPDATE_PLAN_SCHEMA=1 npx vitest run tests/unit/plan',
+    ).toBe(generated);
   });
 
   it.each([
@@ -22,7 +25,9 @@ describe('published plan JSON Schema', () => {
     ['the dream service model template', () => templateWorkshop('dream-service-model').snapshot],
     ['the blank template', () => templateWorkshop('blank').snapshot],
   ])('accepts the plan of %s (checked by ajv, independently of zod)', (_name, snapshot) => {
-    const plan = JSON.parse(JSON.stringify(derivePlan(snapshot(), { appVersion: '0.1.0', now: FIXTURE_NOW })));
+    const plan = JSON.parse(
+      JSON.stringify(derivePlan(snapshot(), { appVersion: '0.1.0', now: FIXTURE_NOW })),
+    );
     const result = validatePlanJson(plan);
     expect(result.errors).toBe('[]');
     expect(result.valid).toBe(true);
@@ -33,6 +38,8 @@ describe('published plan JSON Schema', () => {
     const plan = derivePlan(richWorkshop().snapshot, { appVersion: '0.1.0', now: FIXTURE_NOW });
     const { schemaVersion: _dropped, ...withoutVersion } = plan;
     expect(validatePlanJson(withoutVersion).valid).toBe(false);
-    expect(validatePlanJson({ ...plan, provenance: { ...plan.provenance, contentHash: 'md5:abc' } }).valid).toBe(false);
+    expect(
+      validatePlanJson({ ...plan, provenance: { ...plan.provenance, contentHash: 'md5:abc' } }).valid,
+    ).toBe(false);
   });
 });

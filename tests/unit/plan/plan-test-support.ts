@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 
-export const PLAN_SCHEMA_PATH = fileURLToPath(new URL('../../../resources/schema/plan.schema.json', import.meta.url));
+export const PLAN_SCHEMA_PATH = fileURLToPath(
+  new URL('../../../resources/schema/plan.schema.json', import.meta.url),
+);
 
 let validator: ValidateFunction | null = null;
 
