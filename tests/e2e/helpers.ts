@@ -81,3 +81,41 @@ export async function tabUntil(page: Page, predicate: string, max = 60): Promise
   }
   throw new Error(`Tab never reached ${predicate}`);
 }
+
+/** A raw record for seeding: written as-is into the Y.Doc, bypassing commands (and validation). */
+export type RawRecord = Record<string, unknown>;
+
+/**
+ * Writes raw records straight into the document with the doc's own Yjs types (taken from the
+ * session, so the page's single copy of Yjs is used). `asMaps` stores each record as a Y.Map like
+ * the app does, so commands can edit them later; otherwise as plain values, as a hostile peer might.
+ */
+export async function seedRaw(
+  page: Page,
+  records: { cards?: RawRecord[]; frames?: RawRecord[]; connectors?: RawRecord[] },
+  asMaps = true,
+): Promise<void> {
+  await page.evaluate(
+    ({ records, asMaps }) => {
+      const { session } = window.dreamboardDebug!;
+      const doc = session.doc;
+      type AnyMap = { set(k: string, v: unknown): void };
+      const MapType = doc.getMap('cards').constructor as unknown as new () => AnyMap;
+      doc.transact(() => {
+        for (const collection of ['frames', 'cards', 'connectors'] as const) {
+          const target = doc.getMap(collection) as unknown as AnyMap;
+          for (const rec of records[collection] ?? []) {
+            if (!asMaps) {
+              target.set(String(rec.id), rec);
+              continue;
+            }
+            const m = new MapType();
+            target.set(String(rec.id), m);
+            for (const [k, v] of Object.entries(rec)) m.set(k, v);
+          }
+        }
+      }, 'dreamboard:load');
+    },
+    { records, asMaps },
+  );
+}

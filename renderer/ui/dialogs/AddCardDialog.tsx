@@ -27,8 +27,19 @@ export function AddCardDialog({ frame, placeName, onClose, restoreFocus }: AddCa
           onClose();
         }}
       >
-        <fieldset className="kind-radios">
-          <legend>What kind of card?</legend>
+        <fieldset
+          className="kind-radios"
+          onKeyDown={(e) => {
+            // The kind keys of the board (1–9, 0, N) pick a kind here too.
+            if (e.ctrlKey || e.metaKey || e.altKey) return;
+            const picked = CARD_KINDS.find((k) => CARD_KIND_INFO[k].key === e.key.toLowerCase());
+            if (!picked) return;
+            e.preventDefault();
+            setKind(picked);
+            e.currentTarget.querySelector<HTMLInputElement>(`input[value="${picked}"]`)?.focus();
+          }}
+        >
+          <legend>What kind of card? (arrow keys, or the kind’s key)</legend>
           {CARD_KINDS.map((k) => (
             <label key={k} className="kind-radio">
               <input
@@ -41,6 +52,9 @@ export function AddCardDialog({ frame, placeName, onClose, restoreFocus }: AddCa
               />
               <KindSwatch kind={k} />
               <span>{CARD_KIND_INFO[k].label}</span>
+              <kbd className="key-hint" aria-hidden="true">
+                {CARD_KIND_INFO[k].key.toUpperCase()}
+              </kbd>
             </label>
           ))}
         </fieldset>

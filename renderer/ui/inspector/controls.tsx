@@ -23,6 +23,9 @@ export function CommitText({ label, value, onCommit, multiline, hint, maxLength 
   const [focused, setFocused] = useState(false);
   const hintId = useId();
   const latest = useRef({ draft, value, onCommit });
+  // True only between the person typing here and the commit: the unmount commit below must never
+  // write back a stale draft that merely has not caught up with a change made elsewhere.
+  const dirty = useRef(false);
   useEffect(() => {
     latest.current = { draft, value, onCommit };
   });
@@ -33,13 +36,18 @@ export function CommitText({ label, value, onCommit, multiline, hint, maxLength 
   useEffect(
     () => () => {
       const { draft: d, value: v, onCommit: commit } = latest.current;
-      if (d !== v) commit(d);
+      if (dirty.current && d !== v) commit(d);
     },
     [],
   );
 
   const commit = () => {
+    dirty.current = false;
     if (draft !== value) onCommit(draft);
+  };
+  const change = (next: string) => {
+    dirty.current = true;
+    setDraft(next);
   };
   const common = {
     value: draft,
@@ -64,10 +72,13 @@ export function CommitText({ label, value, onCommit, multiline, hint, maxLength 
           {...common}
           rows={rows}
           maxLength={maxLength}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => change(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
-            if (e.key === 'Escape') setDraft(value);
+            if (e.key === 'Escape') {
+              dirty.current = false;
+              setDraft(value);
+            }
           }}
         />
       ) : (
@@ -75,10 +86,13 @@ export function CommitText({ label, value, onCommit, multiline, hint, maxLength 
           {...common}
           type={type}
           maxLength={type === 'text' ? maxLength : undefined}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => change(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit();
-            if (e.key === 'Escape') setDraft(value);
+            if (e.key === 'Escape') {
+              dirty.current = false;
+              setDraft(value);
+            }
           }}
         />
       )}

@@ -47,7 +47,9 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
 
   const treeHasFocus = () => !!treeRef.current && treeRef.current.contains(document.activeElement);
 
-  useEffect(() => registerFocus(() => focusRow(current?.key ?? null)), [registerFocus, focusRow, current]);
+  useEffect(() => {
+    registerFocus(() => focusRow(current?.key ?? null));
+  }, [registerFocus, focusRow, current]);
 
   // Board selection → outline: open the way to the selected item, make it the focused row, and
   // scroll it into view (moving keyboard focus only if the outline already had it).

@@ -112,7 +112,11 @@ function WorkspaceInner({ workshop, onClose }: { workshop: OpenWorkshop; onClose
                 <h2 id="outline-heading" className="panel-heading">
                   Outline
                 </h2>
-                <Outline registerFocus={(fn) => (outlineFocus.current = fn)} />
+                <Outline
+                  registerFocus={(fn) => {
+                    outlineFocus.current = fn;
+                  }}
+                />
               </section>
             )}
           </aside>
