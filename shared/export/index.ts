@@ -3,3 +3,4 @@ export * from './board-region';
 export * from './text-layout';
 export * from './pdf/plan-pdf';
 export type { ExportFonts } from './pdf/fonts';
+export * from './json-canvas';
