@@ -293,7 +293,8 @@ export class AutosaveSession {
     this.writer = null;
     await old?.close();
     await this.options.volume.replaceAtomically(this.options.path, bytes);
-    this.writer = await this.options.volume.openWriter(this.options.path);
+    // The new file is in place: from here on, positions refer to it. The writer is reopened by the
+    // next append, so a failure to open it cannot leave a stale length behind.
     this.durableLength = bytes.length;
     this.bytesAfterLastCompaction = bytes.length;
     this.recordsSinceCompaction = 0;
