@@ -21,6 +21,18 @@ export function visibleFrames(snapshot: DocSnapshot, view: Box, preview: Readonl
   return out;
 }
 
+/** Fitted titles per frame record, bar size and room: measuring 100 titles every frame adds up. */
+const fittedTitles = new WeakMap<Frame, { key: string; text: string }>();
+
+function fittedTitle(frame: Frame, font: string, room: number, measure: (s: string) => number): string {
+  const key = `${font}|${Math.round(room)}`;
+  const cached = fittedTitles.get(frame);
+  if (cached?.key === key) return cached.text;
+  const text = fitLine(frame.title || 'Untitled area', Math.max(0, room), measure);
+  fittedTitles.set(frame, { key, text });
+  return text;
+}
+
 /** Title font size (world units) for a title bar of height `bar`. */
 export const frameTitleFontSize = (bar: number): number => bar * 0.5;
 
@@ -63,6 +75,6 @@ export function drawFrames(ctx: CanvasRenderingContext2D, frames: readonly Place
       ctx.font = `bold ${size}px ${FONT_FAMILY}`;
     }
     ctx.fillStyle = S.titleColor;
-    ctx.fillText(fitLine(frame.title || 'Untitled area', Math.max(0, right - box.x - pad), measure), box.x + pad, box.y + bar / 2);
+    ctx.fillText(fittedTitle(frame, ctx.font, right - box.x - pad, measure), box.x + pad, box.y + bar / 2);
   }
 }

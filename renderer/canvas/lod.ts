@@ -50,8 +50,9 @@ const byZ = (a: PlacedCard, b: PlacedCard): number =>
 export function visibleCards(snapshot: DocSnapshot, view: Box, preview: ReadonlyMap<string, Box> | null): PlacedCard[] {
   const total = snapshot.cards.size;
   if (total === 0) return [];
-  const ids = cardGrid(snapshot).query(view);
-  if (ids.length * 4 > total) {
+  const grid = cardGrid(snapshot);
+  const ids = grid.isWide(view) ? null : grid.query(view);
+  if (ids === null || ids.length * 4 > total) {
     const out: PlacedCard[] = [];
     for (const card of cardsInZOrder(snapshot)) {
       const box = preview?.get(card.id) ?? card;

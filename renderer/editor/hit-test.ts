@@ -39,6 +39,16 @@ export class GridIndex<Id extends string> {
     return this.boxes.get(id);
   }
 
+  get size(): number {
+    return this.boxes.size;
+  }
+
+  /** True when `box` spans more cells than the grid has filled: a query would visit every item. */
+  isWide(box: Box): boolean {
+    const [x0, y0, x1, y1] = this.cellRange(box);
+    return (x1 - x0 + 1) * (y1 - y0 + 1) > this.cells.size;
+  }
+
   /** Ids whose box intersects `box`, each once, in no particular order. */
   query(box: Box): Id[] {
     const out: Id[] = [];
@@ -48,13 +58,12 @@ export class GridIndex<Id extends string> {
       seen.add(id);
       if (boxesIntersect(this.boxes.get(id)!, box)) out.push(id);
     };
-    const [x0, y0, x1, y1] = this.cellRange(box);
-    const cellCount = (x1 - x0 + 1) * (y1 - y0 + 1);
-    if (cellCount > this.cells.size) {
+    if (this.isWide(box)) {
       // A query wider than the populated grid (zoomed far out): walking every item is cheaper.
       for (const id of this.boxes.keys()) consider(id);
       return out;
     }
+    const [x0, y0, x1, y1] = this.cellRange(box);
     for (let cx = x0; cx <= x1; cx++) {
       for (let cy = y0; cy <= y1; cy++) {
         const bucket = this.cells.get(cellKey(cx, cy));

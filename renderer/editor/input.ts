@@ -236,6 +236,5 @@ function cursorFor(tool: Tool, hover: HitTarget): string {
   if (state instanceof Resizing) return resizeCursor(state.handle);
   if (hover.type === 'resize-handle') return resizeCursor(hover.handle);
   if (hover.type === 'connect-handle') return 'crosshair';
-  if (hover.type === 'card' || hover.type === 'frame' || hover.type === 'connector') return 'pointer';
   return 'default';
 }
