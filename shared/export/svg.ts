@@ -189,16 +189,19 @@ function connectorSvg(connector: Connector, from: Card, to: Card): { line: strin
   const words = connector.label.trim() !== '' ? connector.label.trim() : CONNECTOR_LABELS[connector.kind];
   const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
   const labelWidth = Math.min(measureText(words, LINK_STYLE.labelSize), 240);
-  const label = wrapText(words, LINK_STYLE.labelSize, 240, 1)[0] ?? '';
+  // Between close cards the words would cover the cards' own text; the dash still tells the kind.
+  const label = length >= labelWidth + 24 ? (wrapText(words, LINK_STYLE.labelSize, 240, 1)[0] ?? '') : '';
   return {
     line:
       `<g><line x1="${num(start.x)}" y1="${num(start.y)}" x2="${num(shaftEnd.x)}" y2="${num(shaftEnd.y)}" ` +
       `stroke="${LINK_STYLE.stroke}" stroke-width="${LINK_STYLE.width}"${dashAttr}/>` +
       `<path d="M${num(end.x)} ${num(end.y)}L${num(left.x)} ${num(left.y)}L${num(right.x)} ${num(right.y)}Z" fill="${LINK_STYLE.stroke}"/></g>`,
     label:
-      `<g><rect x="${num(mid.x - labelWidth / 2 - 4)}" y="${num(mid.y - 10)}" width="${num(labelWidth + 8)}" height="18" rx="4" ` +
-      `fill="${LINK_STYLE.labelFill}" fill-opacity="0.9"/>` +
-      `<text x="${num(mid.x - labelWidth / 2)}" y="${num(mid.y + 4)}" font-size="${LINK_STYLE.labelSize}" ` +
-      `fill="${LINK_STYLE.labelText}">${escapeXml(label)}</text></g>`,
+      label === ''
+        ? ''
+        : `<g><rect x="${num(mid.x - labelWidth / 2 - 4)}" y="${num(mid.y - 10)}" width="${num(labelWidth + 8)}" height="18" rx="4" ` +
+          `fill="${LINK_STYLE.labelFill}" fill-opacity="0.9"/>` +
+          `<text x="${num(mid.x - labelWidth / 2)}" y="${num(mid.y + 4)}" font-size="${LINK_STYLE.labelSize}" ` +
+          `fill="${LINK_STYLE.labelText}">${escapeXml(label)}</text></g>`,
   };
 }

@@ -34,7 +34,7 @@ describe('boardSvg', () => {
     expect(whole.svg).toContain('stroke-dasharray="12 4 2 4"'); // mitigates
     expect(whole.svg).toContain('stroke-dasharray="8 4"'); // depends on
     expect(whole.svg).toContain('Welsh-speaking staff');
-    expect(whole.svg).toContain('>contributes to<');
+    expect(whole.svg).toContain('>funds<');
     expect(whole.svg.match(/<path d="M[^"]*Z" fill="#3D4652"\/>/g)).toHaveLength(snapshot.connectors.size);
   });
 
@@ -58,7 +58,7 @@ describe('boardSvg', () => {
       region: { kind: 'selection', ids: [cards['welshService']!, cards['outcomeSafe']!] },
     });
     expect(picked.cardCount).toBe(2);
-    expect(picked.svg).toContain('>contributes to<');
+    expect(picked.svg.match(/<line /g)).toHaveLength(1);
     expect(picked.svg).not.toContain('>funds<');
   });
 
@@ -89,6 +89,24 @@ describe('boardSvg', () => {
     const empty = boardSvg(snapshotOf(new Y.Doc()));
     expect(empty.cardCount).toBe(0);
     expect(parses(empty.svg)).toBe(true);
+  });
+
+  it('leaves out the words of a connector too short to hold them, keeping its line and dash', () => {
+    const doc = new Y.Doc();
+    const a = createCard(
+      doc,
+      { kind: 'service', x: 0, y: 0, id: 'a' as CardId },
+      { participantId: 'p', role: null },
+    );
+    const b = createCard(
+      doc,
+      { kind: 'outcome', x: 230, y: 0, id: 'b' as CardId },
+      { participantId: 'p', role: null },
+    );
+    createConnector(doc, { from: a, to: b, kind: 'depends-on' });
+    const { svg } = boardSvg(snapshotOf(doc));
+    expect(svg).toContain('stroke-dasharray="8 4"');
+    expect(svg).not.toContain('depends on');
   });
 
   it('skips a connector between overlapping cards instead of drawing a zero-length arrow', () => {
