@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../../shared/actions/catalog';
+import { ACTIONS, type ActionSpec } from '../../../shared/actions/catalog';
 import { actionForKey, cardKindForKey } from '../../../renderer/editor/actions';
 import { describeAccelerator, matchesAccelerator, parseAccelerator } from '../../../renderer/editor/shortcuts';
 
@@ -43,8 +43,8 @@ describe('shortcuts', () => {
 
   it('gives no two actions the same shortcut', () => {
     const seen = new Map<string, string>();
-    for (const a of ACTIONS) {
-      for (const s of [a.shortcut, ...('altShortcuts' in a ? a.altShortcuts : [])]) {
+    for (const a of ACTIONS as readonly ActionSpec[]) {
+      for (const s of [a.shortcut, ...(a.altShortcuts ?? [])]) {
         if (!s) continue;
         expect(seen.get(s), `${s} used by ${seen.get(s)} and ${a.id}`).toBeUndefined();
         seen.set(s, a.id);
