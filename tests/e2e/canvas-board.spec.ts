@@ -137,3 +137,63 @@ test('space-drag pans the view and Ctrl+wheel zooms around the cursor', async ({
   const cam = await page.evaluate(() => window.dreamboardDebug!.editor.state.camera);
   expect(cam.y).toBeLessThan(panned.camera.y);
 });
+
+/** The colour the content layer drew at a world point, as #RRGGBB. */
+async function pixelAt(page: Page, p: World): Promise<string> {
+  const cam = await page.evaluate(() => window.dreamboardDebug!.editor.state.camera);
+  return page.evaluate(
+    ({ x, y }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.db-board canvas')!;
+      const ratio = canvas.width / canvas.clientWidth;
+      const [r, g, b] = canvas.getContext('2d')!.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+      return `#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+    },
+    { x: cam.x + p.x * cam.zoom, y: cam.y + p.y * cam.zoom },
+  );
+}
+
+test('cards are drawn in their kind’s colours at every level of detail', async ({ page }) => {
+  await blankBoard(page);
+  const a = await addCardAt(page, { x: 300, y: 300 }, 'kind colours');
+  const b = await addCardAt(page, { x: 800, y: 300 }, 'linked');
+  const box = await cardBox(page, a);
+  await page.evaluate(([from, to]) => {
+    const { editor } = window.dreamboardDebug!;
+    editor.select([from!, to!]);
+  }, [a, b]);
+  await page.keyboard.press('l');
+  await page.keyboard.press('Escape');
+  expect((await docSummary(page)).connectors).toHaveLength(1);
+  // A point in the card's empty lower-right corner: fill at zoom 1 and 0.3, accent when far out.
+  const inside = { x: box.x + box.w - 12, y: box.y + box.h - 12 };
+  const zoomTo = (zoom: number) =>
+    page.evaluate((zoom) => {
+      window.dreamboardDebug!.editor.setCamera({ x: 100, y: 100, zoom });
+    }, zoom);
+  for (const [zoom, colour] of [
+    [1, '#FDE2E4'],
+    [0.3, '#FDE2E4'],
+    [0.1, '#B3261E'],
+  ] as const) {
+    await zoomTo(zoom);
+    await expect.poll(() => pixelAt(page, inside)).toBe(colour);
+    await page.screenshot({ path: `${ARTIFACTS}/canvas-zoom-${zoom}.png` });
+  }
+});
+
+test('typing in place is kept when the person clicks away, and Enter makes a new line in a card', async ({ page }) => {
+  await blankBoard(page);
+  const p = await at(page, { x: 300, y: 300 });
+  await page.mouse.dblclick(p.x, p.y);
+  await page.keyboard.type('first line');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('second');
+  const away = await at(page, { x: 700, y: 600 });
+  await page.mouse.click(away.x, away.y);
+  await expect(page.getByRole('textbox', { name: /Words on the/ })).toHaveCount(0);
+  const { cards } = await docSummary(page);
+  expect(cards.map((c) => c.text)).toEqual(['first line\nsecond']);
+  // Typing and committing was one step: undo removes the text, not the card.
+  await page.keyboard.press('Control+z');
+  expect((await docSummary(page)).cards.map((c) => c.text)).toEqual(['']);
+});
