@@ -17,6 +17,7 @@ const PATHS = {
   plus: 'M12 5v14M5 12h14',
   swap: 'M7 7h12l-3-3M17 17H5l3 3',
   close: 'M6 6l12 12M18 6L6 18',
+  info: 'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM12 11v6M12 7.5v.5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

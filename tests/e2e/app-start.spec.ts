@@ -28,3 +28,18 @@ test('choosing blank opens an empty workshop with a hint', async ({ page }) => {
   await expect(page.getByText('The board is empty')).toBeVisible();
   await expect(tree(page)).toHaveCount(0);
 });
+
+test('the About dialog opens from the top bar, traps focus and gives it back on Escape', async ({ page }) => {
+  await startWorkshop(page, 'Blank');
+  const about = page.getByRole('banner').getByRole('button', { name: 'About Dreamboard' });
+  await about.click();
+  const dialog = page.getByRole('dialog', { name: 'About Dreamboard' });
+  await expect(dialog).toContainText('Version');
+  await expect(dialog.getByRole('button', { name: 'Close' }).last()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(dialog.locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(about).toBeFocused();
+});

@@ -123,6 +123,7 @@ export function TopBar({ titleRef, isMac, run }: TopBarProps) {
       <button type="button" className="text-button" onClick={() => run('help.shortcuts')} title={tip('help.shortcuts')}>
         <Icon name="keyboard" /> Keyboard shortcuts
       </button>
+      {button('help.about', 'info', 'About Dreamboard')}
     </header>
   );
 }
