@@ -11,7 +11,6 @@ class ConnectIdle extends IdleState {
   override onPointerDown(e: PointerInfo): void {
     if (e.button !== 0 || this.editor.readOnly) return;
     const target = e.target;
-    const from = target.type === 'card' ? target.id : target.type === 'connect-handle' ? target.id : null;
-    if (from) this.tool.transition(new Connecting(this.tool, from, e));
+    if (target.type === 'card') this.tool.transition(new Connecting(this.tool, target.id, e));
   }
 }
