@@ -83,8 +83,8 @@ declare module 'pdfkit' {
     on(event: 'data', listener: (chunk: Uint8Array) => void): this;
     on(event: 'end', listener: () => void): this;
     on(event: 'error', listener: (error: unknown) => void): this;
-    registerFont(name: string, src: Uint8Array): this;
-    font(name: string): this;
+    registerFont(name: string, src: Uint8Array, family?: string): this;
+    font(name: string | Uint8Array, family?: string): this;
     fontSize(size: number): this;
     fillColor(color: string, opacity?: number): this;
     strokeColor(color: string): this;
