@@ -3,7 +3,7 @@
  * itself never crosses the bridge (a page holding it could send on any channel), and neither do
  * Electron event objects (they carry `sender`, which is ipcRenderer).
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { z } from 'zod';
 import {
   IPC_CONTRACT_VERSION,
@@ -55,6 +55,35 @@ const desktopApi = {
   openExternal: (request) => invoke('shell:open-external', request),
   performNativeEdit: (command) => invoke('edit:native', command),
   onMenuAction: (listener) => subscribe('menu:action', ({ actionId }) => listener(actionId)),
+
+  createWorkshop: (request) => invoke('workshops:create', request),
+  openWorkshopDialog: () => invoke('workshops:open-dialog', undefined),
+  openDroppedFile: (file) => {
+    // The path is looked up here and goes straight to main: the page never learns it. A File the
+    // page built itself has no path (''), and anything that is not a File makes Electron throw.
+    let path = '';
+    try {
+      path = webUtils.getPathForFile(file as File);
+    } catch {
+      path = '';
+    }
+    if (path === '') return Promise.resolve(ipcFailure('invalid-request', 'workshops:open-path: that is not a file on this computer'));
+    return invoke('workshops:open-path', { path });
+  },
+  openRecentWorkshop: (id) => invoke('workshops:open-recent', { id }),
+  takeOpenRequests: () => invoke('workshops:take-open-requests', undefined),
+  recentWorkshops: () => invoke('workshops:recent', undefined),
+  forgetRecentWorkshop: (id) => invoke('workshops:forget-recent', { id }),
+  recordUpdate: (handle, update) => invoke('workshops:record', { handle, update }),
+  saveWorkshopAs: (handle) => invoke('workshops:save-as', { handle }),
+  renameWorkshop: (handle, name) => invoke('workshops:rename', { handle, name }),
+  closeWorkshop: (handle) => invoke('workshops:close', { handle }),
+  workshopHistory: (handle) => invoke('workshops:history', { handle }),
+  loadWorkshopHistory: (handle, id) => invoke('workshops:load-history', { handle, id }),
+  acknowledgeFlush: (token) => invoke('workshops:flush-ack', { token }),
+  onSaveState: (listener) => subscribe('workshops:save-state', listener),
+  onOpenRequested: (listener) => subscribe('workshops:open-requested', () => listener()),
+  onFlushRequested: (listener) => subscribe('workshops:flush-requested', ({ token }) => listener(token)),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('dreamboard', desktopApi);

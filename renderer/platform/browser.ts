@@ -1,6 +1,7 @@
 /** The Platform for plain Chromium: `npm run web`, end-to-end tests and benchmarks. */
 import { HelpLinkSchema } from '../../shared/ipc/contract';
-import type { Platform } from './types';
+import { createBrowserStorage } from './browser-storage';
+import type { Platform, WorkshopStorage } from './types';
 import { formatWindowTitle } from '../../shared/ipc/window-title';
 import { version } from '../../package.json';
 
@@ -21,9 +22,13 @@ const defaultHost: BrowserPlatformHost = {
   },
 };
 
-export function createBrowserPlatform(host: BrowserPlatformHost = defaultHost): Platform {
+export function createBrowserPlatform(
+  host: BrowserPlatformHost = defaultHost,
+  workshops: WorkshopStorage = createBrowserStorage(),
+): Platform {
   return {
     kind: 'browser',
+    workshops,
     getAppInfo: () => Promise.resolve({ version, platform: 'web' }),
     setWindowTitle(title, savedState) {
       host.setTitle(formatWindowTitle({ title, savedState }));

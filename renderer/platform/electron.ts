@@ -3,6 +3,7 @@ import type { ActionId } from '../../shared/actions/catalog';
 import type { DesktopApi, IpcResult } from '../../shared/ipc/contract';
 import { nativeEditCommandFor } from '../../shared/ipc/native-edit';
 import { isTextEditingTarget, type FocusedElementLike } from './editable-focus';
+import { createElectronStorage } from './electron-storage';
 import type { Platform, PlatformInfo } from './types';
 
 const warn = (message: string) => console.warn(`[platform] ${message}`);
@@ -33,6 +34,7 @@ export function createElectronPlatform(
 
   return {
     kind: 'desktop',
+    workshops: createElectronStorage(desktop),
     async getAppInfo(): Promise<PlatformInfo> {
       const result = await desktop.getAppInfo();
       if (result.ok) return result.value;

@@ -1,12 +1,14 @@
 /**
  * Everything desktop-ish the renderer needs, behind one small interface so the same UI runs in
  * Electron and in any Chromium (tests, `npm run web`). renderer/platform is the only code that
- * touches `window.dreamboard`. The storage work extends this interface with workshop files.
+ * touches `window.dreamboard`. Workshop files are `workshops` (storage-types.ts, docs/files.md).
  */
 import type { ActionId } from '../../shared/actions/catalog';
 import type { AppInfo, SavedState, Unsubscribe } from '../../shared/ipc/contract';
+import type { WorkshopStorage } from './storage-types';
 
 export type { AppInfo, SavedState, Unsubscribe };
+export type * from './storage-types';
 
 export interface Platform {
   /** 'desktop' inside Electron, 'browser' anywhere else. */
@@ -29,6 +31,8 @@ export interface Platform {
    * with the reason logged, when the link is not allowed.
    */
   openHelpLink(url: string): Promise<boolean>;
+  /** Creating, opening, autosaving, renaming and closing workshop files; version history. */
+  readonly workshops: WorkshopStorage;
 }
 
 export interface PlatformInfo {

@@ -12,9 +12,35 @@
  */
 import { z } from 'zod';
 import { isActionId, type ActionId } from '../actions/catalog';
+import {
+  CloseOutcomeSchema,
+  CreateWorkshopRequestSchema,
+  FlushAckSchema,
+  HandleRequestSchema,
+  HistoryEntrySchema,
+  HistoryLoadOutcomeSchema,
+  LoadHistoryRequestSchema,
+  NameOutcomeSchema,
+  OpenOutcomeSchema,
+  OpenPathRequestSchema,
+  RecentEntrySchema,
+  RecentRequestSchema,
+  RecordRequestSchema,
+  RenameRequestSchema,
+  SaveStateEventSchema,
+  type CloseOutcome,
+  type HistoryEntry,
+  type HistoryLoadOutcome,
+  type NameOutcome,
+  type OpenOutcome,
+  type RecentEntry,
+  type RecentId,
+  type SaveStateEvent,
+  type WorkshopHandle,
+} from './workshop-schemas';
 
 /** Bumped when a channel changes incompatibly, so a stale preload is detectable. */
-export const IPC_CONTRACT_VERSION = 1;
+export const IPC_CONTRACT_VERSION = 2;
 
 /** Hosts that help links may open in the user's browser. Exact match: no subdomain wildcards. */
 export const HELP_LINK_HOSTS = ['github.com', 'www.gov.uk', 'www.w3.org', 'jsoncanvas.org'] as const;
@@ -130,6 +156,105 @@ export const IPC_CHANNELS = {
     summary: 'A native menu item was chosen; the renderer performs the action.',
     payload: MenuActionEventSchema,
   },
+  'workshops:create': {
+    direction: 'invoke',
+    summary: 'Create a workshop file from a template in the default folder and open it.',
+    request: CreateWorkshopRequestSchema,
+    response: OpenOutcomeSchema,
+  },
+  'workshops:open-dialog': {
+    direction: 'invoke',
+    summary: 'Ask the person for a workshop file with the system open dialog and open it.',
+    request: Nothing,
+    response: OpenOutcomeSchema,
+  },
+  'workshops:open-path': {
+    direction: 'invoke',
+    summary: 'Open a file dropped on the window (path from the preload, checked in main).',
+    request: OpenPathRequestSchema,
+    response: OpenOutcomeSchema,
+  },
+  'workshops:open-recent': {
+    direction: 'invoke',
+    summary: 'Open an entry of the recent list by its id.',
+    request: RecentRequestSchema,
+    response: OpenOutcomeSchema,
+  },
+  'workshops:take-open-requests': {
+    direction: 'invoke',
+    summary: 'Workshops main opened for this window (OS open, second launch, menu), oldest first.',
+    request: Nothing,
+    response: z.array(OpenOutcomeSchema).max(64),
+  },
+  'workshops:recent': {
+    direction: 'invoke',
+    summary: 'The recent workshops, newest first, without paths.',
+    request: Nothing,
+    response: z.array(RecentEntrySchema).max(100),
+  },
+  'workshops:forget-recent': {
+    direction: 'invoke',
+    summary: 'Remove an entry from the recent list (the file is not touched).',
+    request: RecentRequestSchema,
+    response: Done,
+  },
+  'workshops:record': {
+    direction: 'invoke',
+    summary: 'Save one Yjs update of an open workshop (autosave batches and writes it).',
+    request: RecordRequestSchema,
+    response: Done,
+  },
+  'workshops:save-as': {
+    direction: 'invoke',
+    summary: 'Write a copy elsewhere (system save dialog) and carry on in the copy.',
+    request: HandleRequestSchema,
+    response: NameOutcomeSchema,
+  },
+  'workshops:rename': {
+    direction: 'invoke',
+    summary: 'Rename the workshop file in its folder.',
+    request: RenameRequestSchema,
+    response: NameOutcomeSchema,
+  },
+  'workshops:close': {
+    direction: 'invoke',
+    summary: 'Save what is pending and close the workshop file.',
+    request: HandleRequestSchema,
+    response: CloseOutcomeSchema,
+  },
+  'workshops:history': {
+    direction: 'invoke',
+    summary: 'Version history snapshots of an open workshop, newest first.',
+    request: HandleRequestSchema,
+    response: z.array(HistoryEntrySchema).max(1000),
+  },
+  'workshops:load-history': {
+    direction: 'invoke',
+    summary: 'One version history snapshot as Yjs state, for preview and restore.',
+    request: LoadHistoryRequestSchema,
+    response: HistoryLoadOutcomeSchema,
+  },
+  'workshops:flush-ack': {
+    direction: 'invoke',
+    summary: 'Answer to workshops:flush-requested: every update sent before this has arrived.',
+    request: FlushAckSchema,
+    response: Done,
+  },
+  'workshops:save-state': {
+    direction: 'event',
+    summary: 'The save state of one of this window’s workshops changed.',
+    payload: SaveStateEventSchema,
+  },
+  'workshops:open-requested': {
+    direction: 'event',
+    summary: 'Main has opened a workshop for this window; collect it with workshops:take-open-requests.',
+    payload: Done,
+  },
+  'workshops:flush-requested': {
+    direction: 'event',
+    summary: 'The window is closing: answer with workshops:flush-ack once earlier updates are sent.',
+    payload: FlushAckSchema,
+  },
 } as const satisfies Record<string, InvokeChannelSpec | EventChannelSpec>;
 
 type Channels = typeof IPC_CHANNELS;
@@ -178,4 +303,36 @@ export interface DesktopApi {
   openExternal(request: OpenExternalRequest): Promise<IpcResult<null>>;
   performNativeEdit(command: NativeEditCommand): Promise<IpcResult<null>>;
   onMenuAction(listener: (actionId: ActionId) => void): Unsubscribe;
+
+  // Workshop files (docs/files.md). Paths never reach the page: handles and ids only.
+  createWorkshop(request: { templateId: string; title?: string }): Promise<IpcResult<OpenOutcome>>;
+  openWorkshopDialog(): Promise<IpcResult<OpenOutcome>>;
+  /**
+   * Opens a file dropped on the window or picked in an <input type=file>. The preload looks the
+   * path up (webUtils.getPathForFile) and sends it; the page never sees it.
+   */
+  openDroppedFile(file: DroppedFile): Promise<IpcResult<OpenOutcome>>;
+  openRecentWorkshop(id: RecentId): Promise<IpcResult<OpenOutcome>>;
+  takeOpenRequests(): Promise<IpcResult<OpenOutcome[]>>;
+  recentWorkshops(): Promise<IpcResult<RecentEntry[]>>;
+  forgetRecentWorkshop(id: RecentId): Promise<IpcResult<null>>;
+  recordUpdate(handle: WorkshopHandle, update: Uint8Array): Promise<IpcResult<null>>;
+  saveWorkshopAs(handle: WorkshopHandle): Promise<IpcResult<NameOutcome>>;
+  renameWorkshop(handle: WorkshopHandle, name: string): Promise<IpcResult<NameOutcome>>;
+  closeWorkshop(handle: WorkshopHandle): Promise<IpcResult<CloseOutcome>>;
+  workshopHistory(handle: WorkshopHandle): Promise<IpcResult<HistoryEntry[]>>;
+  loadWorkshopHistory(handle: WorkshopHandle, id: string): Promise<IpcResult<HistoryLoadOutcome>>;
+  acknowledgeFlush(token: string): Promise<IpcResult<null>>;
+  onSaveState(listener: (event: SaveStateEvent) => void): Unsubscribe;
+  onOpenRequested(listener: () => void): Unsubscribe;
+  onFlushRequested(listener: (token: string) => void): Unsubscribe;
+}
+
+/**
+ * A DOM File as the preload receives it. Declared structurally because shared/ has no DOM types;
+ * the preload hands it to webUtils.getPathForFile, which refuses anything that is not a real File.
+ */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
 }

@@ -4,6 +4,7 @@ import type { DesktopApi, IpcResult, NativeEditCommand } from '../../../shared/i
 import { createBrowserPlatform } from '../../../renderer/platform/browser';
 import { isTextEditingTarget, type FocusedElementLike } from '../../../renderer/platform/editable-focus';
 import { createElectronPlatform } from '../../../renderer/platform/electron';
+import { fakeWorkshopApi } from './fake-workshop-api';
 
 const done: IpcResult<null> = { ok: true, value: null };
 
@@ -13,7 +14,8 @@ function fakeDesktop() {
   const titles: unknown[] = [];
   let subscriptions = 0;
   const desktop: DesktopApi = {
-    contractVersion: 1,
+    ...fakeWorkshopApi().api,
+    contractVersion: 2,
     getAppInfo: () => Promise.resolve({ ok: true, value: { version: '0.1.0', platform: 'linux' } }),
     setWindowTitle: (request) => {
       titles.push(request);

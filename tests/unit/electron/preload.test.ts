@@ -37,7 +37,31 @@ const fromMain = (channel: string, payload: unknown) => {
 describe('window.dreamboard', () => {
   it('exposes exactly the contract’s functions and nothing of ipcRenderer', () => {
     expect([...exposed.keys()]).toEqual(['dreamboard']);
-    expect(Object.keys(api).sort()).toEqual(['contractVersion', 'getAppInfo', 'onMenuAction', 'openExternal', 'performNativeEdit', 'setWindowTitle']);
+    expect(Object.keys(api).sort()).toEqual([
+      'acknowledgeFlush',
+      'closeWorkshop',
+      'contractVersion',
+      'createWorkshop',
+      'forgetRecentWorkshop',
+      'getAppInfo',
+      'loadWorkshopHistory',
+      'onFlushRequested',
+      'onMenuAction',
+      'onOpenRequested',
+      'onSaveState',
+      'openDroppedFile',
+      'openExternal',
+      'openRecentWorkshop',
+      'openWorkshopDialog',
+      'performNativeEdit',
+      'recentWorkshops',
+      'recordUpdate',
+      'renameWorkshop',
+      'saveWorkshopAs',
+      'setWindowTitle',
+      'takeOpenRequests',
+      'workshopHistory',
+    ]);
     expect(api.contractVersion).toBe(IPC_CONTRACT_VERSION);
     for (const value of Object.values(api)) if (typeof value === 'object') expect(value).toBeNull();
   });

@@ -9,8 +9,8 @@ describe('the IPC contract', () => {
     for (const name of Object.keys(IPC_CHANNELS)) expect(name).toMatch(/^[a-z]+:[a-z-]+$/);
   });
 
-  it('lists menu:action as the only main-to-renderer event so far', () => {
-    expect(EVENT_CHANNELS).toEqual(['menu:action']);
+  it('lists the main-to-renderer events: menu actions and workshop notices', () => {
+    expect(EVENT_CHANNELS).toEqual(['menu:action', 'workshops:save-state', 'workshops:open-requested', 'workshops:flush-requested']);
   });
 });
 
