@@ -7,6 +7,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ExportFonts } from './fonts';
+import { drawTable } from './pdf-table';
 
 /**
  * A small layout layer over pdfkit for the plan: headings that never sit alone at the bottom of
@@ -70,7 +71,7 @@ export class PdfComposer {
   }
 
   /**
-   * pdfkit's tables restore the previous font after every cell by its source: for a font given
+   * pdfkit restores a previous font (in its own tables, and in svg-to-pdfkit) by its source: for a font given
    * as bytes that means parsing the whole TTF again, unless a family name is recorded too and
    * names an already opened font (it looks fonts up by family first). So each font is opened
    * once, and registered under the name pdfkit filed it under (its PostScript name) as both
@@ -165,19 +166,24 @@ export class PdfComposer {
     widths?: readonly (number | '*')[],
   ): void {
     if (rows.length === 0) return;
-    this.keepTogether(60);
-    this.doc.fontSize(9);
-    this.doc.table({
-      position: { x: MARGIN },
-      maxWidth: this.contentWidth,
-      columnStyles: widths ? widths.map((w) => ({ width: w }) as never) : undefined,
-      defaultStyle: { border: 0.5, borderColor: COLOURS.rule, padding: [3, 4] },
-      rowStyles: (row) =>
-        row === 0 ? { font: { src: FONT.bold }, backgroundColor: COLOURS.header } : undefined,
-      data: [headers, ...rows.map((r) => r.map(clip))],
-    });
+    drawTable(
+      this.doc,
+      {
+        x: MARGIN,
+        width: this.contentWidth,
+        fontSize: 9,
+        regularFont: FONT.regular,
+        boldFont: FONT.bold,
+        padding: 3.5,
+        rule: COLOURS.rule,
+        headerFill: COLOURS.header,
+        text: COLOURS.text,
+      },
+      headers,
+      rows.map((r) => r.map(clip)),
+      widths,
+    );
     this.doc.fontSize(10);
-    this.doc.x = MARGIN;
     this.doc.moveDown(0.5);
   }
 

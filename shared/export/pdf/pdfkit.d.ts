@@ -3,29 +3,6 @@
  * @types/pdfkit, which pulls Node's types into shared/ and would hide real purity mistakes.
  */
 declare module 'pdfkit' {
-  interface TableCellStyle {
-    text?: string;
-    font?: { src?: string; size?: number };
-    backgroundColor?: string;
-    textColor?: string;
-    border?: number | readonly number[];
-    borderColor?: string;
-    padding?: number | readonly number[];
-    colSpan?: number;
-  }
-  type TableCell = string | TableCellStyle;
-
-  interface TableOptions {
-    position?: { x?: number; y?: number };
-    maxWidth?: number;
-    columnStyles?:
-      | readonly (number | string | TableCellStyle)[]
-      | ((column: number) => number | string | TableCellStyle | undefined);
-    rowStyles?: (row: number) => TableCellStyle | number | undefined;
-    defaultStyle?: TableCellStyle;
-    data: readonly (readonly TableCell[])[];
-  }
-
   interface TextOptions {
     width?: number;
     height?: number;
@@ -110,7 +87,6 @@ declare module 'pdfkit' {
     save(): this;
     restore(): this;
     outline: { addItem(title: string): unknown };
-    table(options: TableOptions): this;
     end(): void;
   }
 
