@@ -34,7 +34,7 @@ export function writePlanSections(pdf: PdfComposer, plan: Plan): void {
   if (plan.people.voices.length > 0) {
     pdf.heading('In their own words', 2);
     for (const v of plan.people.voices)
-      pdf.paragraph(`“${v.text}” — ${optionLabel('person', 'role', v.role)}`);
+      pdf.paragraph(v.role ? `“${v.text}” — ${optionLabel('person', 'role', v.role)}` : `“${v.text}”`);
   }
   if (plan.people.voicesWithheld > 0)
     pdf.paragraph(
