@@ -143,6 +143,13 @@ export const RecentEntrySchema = z.object({
   /** The folder for people to recognise ("~/Documents/Dreamboard"); never sent back. */
   folder: text(MAX_PATH_LENGTH),
   openedAt: z.number().finite().nonnegative(),
+  /** From the file's summary record (readWorkshopSummary), when the platform read it: for the start screen. */
+  title: text(200).optional(),
+  cards: z.number().int().nonnegative().optional(),
+  /** When the file last changed, ms since the epoch. */
+  changedAt: z.number().finite().nonnegative().optional(),
+  /** Why the file cannot be opened (describeOpenProblem's words); shown instead of its details. */
+  problem: text(MAX_MESSAGE_LENGTH).optional(),
 });
 export type RecentEntry = z.infer<typeof RecentEntrySchema>;
 
