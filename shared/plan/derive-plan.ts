@@ -16,7 +16,13 @@ import { contentHash } from './content-hash';
 import { frameContext, type FrameContext } from './frame-context';
 import { findGaps } from './gaps';
 import { LinkIndex } from './link-index';
-import { countParticipation, tallyVotes, TEMPLATE_AUTHOR_ID, type Ballot, type NamedParticipant } from './participation';
+import {
+  countParticipation,
+  tallyVotes,
+  TEMPLATE_AUTHOR_ID,
+  type Ballot,
+  type NamedParticipant,
+} from './participation';
 import { PLAN_SCHEMA_VERSION, type Plan } from './plan-schema';
 import { cardsInReadingOrder } from './reading-order';
 
@@ -52,7 +58,8 @@ export function derivePlan(source: PlanSource, options: DerivePlanOptions): Plan
   const entry = (card: Card) => ({
     cardId: card.id as string,
     text: card.text,
-    frame: card.frame !== null && source.frames.has(card.frame) ? frameRef(source.frames.get(card.frame)!) : null,
+    frame:
+      card.frame !== null && source.frames.has(card.frame) ? frameRef(source.frames.get(card.frame)!) : null,
     evidence: choiceField(card, 'evidence', EVIDENCE_SOURCES),
   });
   const contextEntries = (context: FrameContext) =>
@@ -81,7 +88,9 @@ export function derivePlan(source: PlanSource, options: DerivePlanOptions): Plan
   const nextSteps = ofKind('action')
     .map((c) => ({ ...entry(c), owner: textField(c, 'owner'), due: textField(c, 'due') }))
     // Dated steps first, soonest first; undated keep reading order (sort is stable).
-    .sort((a, b) => (a.due === b.due ? 0 : a.due === null ? 1 : b.due === null ? -1 : a.due < b.due ? -1 : 1));
+    .sort((a, b) =>
+      a.due === b.due ? 0 : a.due === null ? 1 : b.due === null ? -1 : a.due < b.due ? -1 : 1,
+    );
 
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
@@ -133,7 +142,10 @@ export function derivePlan(source: PlanSource, options: DerivePlanOptions): Plan
       .filter((c) => contextOf(c.frame) === null)
       .map(entry),
     links: linksInReadingOrder(source, links),
-    participation: countParticipation(source.cards.values(), options.participantNames ?? { include: false, people: [] }),
+    participation: countParticipation(
+      source.cards.values(),
+      options.participantNames ?? { include: false, people: [] },
+    ),
     gaps: findGaps({ outcomes, barriers, learning, nextSteps }),
     omitted: source.quarantine.map((q) => ({ collection: q.collection, id: q.id, reason: q.reason })),
     provenance: {

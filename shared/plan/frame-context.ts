@@ -9,8 +9,28 @@ import type { Frame } from '../model';
  */
 export type FrameContext = 'vision' | 'today';
 
-const VISION_WORDS = ['dream', 'dreams', 'vision', 'future', 'ideal', 'what good looks like', 'breuddwyd', 'gweledigaeth', 'dyfodol'];
-const TODAY_WORDS = ['today', 'now', 'current', 'currently', 'as is', 'as-is', 'at present', 'heddiw', 'presennol'];
+const VISION_WORDS = [
+  'dream',
+  'dreams',
+  'vision',
+  'future',
+  'ideal',
+  'what good looks like',
+  'breuddwyd',
+  'gweledigaeth',
+  'dyfodol',
+];
+const TODAY_WORDS = [
+  'today',
+  'now',
+  'current',
+  'currently',
+  'as is',
+  'as-is',
+  'at present',
+  'heddiw',
+  'presennol',
+];
 
 function normalise(title: string): string {
   return title

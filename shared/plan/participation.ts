@@ -17,7 +17,8 @@ export interface NamedParticipant {
   readonly role: RoleCategory | null;
 }
 
-const roleOrder = (role: RoleCategory | null) => (role === null ? ROLE_CATEGORIES.length : ROLE_CATEGORIES.indexOf(role));
+const roleOrder = (role: RoleCategory | null) =>
+  role === null ? ROLE_CATEGORIES.length : ROLE_CATEGORIES.indexOf(role);
 
 /** Counts of cards and distinct contributors by role category. Never names. */
 export function countParticipation(
@@ -62,7 +63,13 @@ export function tallyVotes(ballots: readonly Ballot[], cards: ReadonlyMap<CardId
     const byRole = [...roles.entries()]
       .sort(([a], [b]) => roleOrder(a) - roleOrder(b))
       .map(([role, count]) => ({ role, votes: count }));
-    return { cardId: card.id as string, kind: card.kind as CardKind, text: exportableText(card), votes, byRole };
+    return {
+      cardId: card.id as string,
+      kind: card.kind as CardKind,
+      text: exportableText(card),
+      votes,
+      byRole,
+    };
   });
   rows.sort((a, b) => b.votes - a.votes || (a.cardId < b.cardId ? -1 : 1));
   let rank = 0;

@@ -57,7 +57,9 @@ export const planSchema = z
       createdAt: isoDate.nullable(),
       generatedAt: isoDate,
     }),
-    vision: z.object({ entries: z.array(contextEntry) }).describe('Cards in frames about the dream or vision'),
+    vision: z
+      .object({ entries: z.array(contextEntry) })
+      .describe('Cards in frames about the dream or vision'),
     today: z.object({ entries: z.array(contextEntry) }).describe('Cards in frames about how things are now'),
     people: z.object({
       needs: z.array(z.object({ ...cardEntry, whose: z.enum(ROLE_CATEGORIES).nullable() })),
@@ -68,7 +70,9 @@ export const planSchema = z
         .number()
         .int()
         .min(0)
-        .describe('Cards left out of every section because consent was not given (voices without a "yes", cards marked "no")'),
+        .describe(
+          'Cards left out of every section because consent was not given (voices without a "yes", cards marked "no")',
+        ),
     }),
     strengths: z.array(z.object({ ...cardEntry, assetCategory: z.enum(ASSET_CATEGORIES).nullable() })),
     partners: z.array(
@@ -78,7 +82,9 @@ export const planSchema = z
       z.object({
         ...cardEntry,
         purpose: optionalText,
-        stage: z.enum(['today', 'vision', 'unplaced']).describe('From the frame: how things are now, or the dream'),
+        stage: z
+          .enum(['today', 'vision', 'unplaced'])
+          .describe('From the frame: how things are now, or the dream'),
       }),
     ),
     outcomes: z.array(
@@ -127,7 +133,9 @@ export const planSchema = z
           text,
           rank: z.number().int().min(1),
           votes: z.number().int().min(0),
-          byRole: z.array(z.object({ role: z.enum(ROLE_CATEGORIES).nullable(), votes: z.number().int().min(1) })),
+          byRole: z.array(
+            z.object({ role: z.enum(ROLE_CATEGORIES).nullable(), votes: z.number().int().min(1) }),
+          ),
         }),
       ),
     }),
@@ -166,7 +174,9 @@ export const planSchema = z
       }),
     ),
     omitted: z
-      .array(z.object({ collection: z.enum(['cards', 'frames', 'connectors']), id: z.string(), reason: text }))
+      .array(
+        z.object({ collection: z.enum(['cards', 'frames', 'connectors']), id: z.string(), reason: text }),
+      )
       .describe('Records of the workshop that could not be read and are not in this plan'),
     provenance: z.object({
       generator: z.literal('Dreamboard'),

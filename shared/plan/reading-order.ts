@@ -15,6 +15,7 @@ export function framesInReadingOrder(frames: Iterable<Frame>): Frame[] {
 export function cardsInReadingOrder(cards: Iterable<Card>, frames: ReadonlyMap<FrameId, Frame>): Card[] {
   const frameRank = new Map<string, number>();
   framesInReadingOrder(frames.values()).forEach((f, i) => frameRank.set(f.id, i));
-  const rank = (card: Card) => (card.frame !== null ? (frameRank.get(card.frame) ?? frameRank.size) : frameRank.size + 1);
+  const rank = (card: Card) =>
+    card.frame !== null ? (frameRank.get(card.frame) ?? frameRank.size) : frameRank.size + 1;
   return [...cards].sort((a, b) => rank(a) - rank(b) || byPosition(a, b));
 }
