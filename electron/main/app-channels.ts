@@ -27,7 +27,12 @@ function runNativeEdit(contents: WebContents, command: NativeEditCommand): void 
 
 const isOsPlatform = (value: string): value is (typeof OS_PLATFORMS)[number] => (OS_PLATFORMS as readonly string[]).includes(value);
 
-export function registerAppChannels(ipc: Ipc): void {
+export interface AppChannelOptions {
+  /** While a window shows a workshop, main keeps its title in step with the file (workshop-channels.ts). */
+  readonly windowShowsWorkshop: (contents: WebContents) => boolean;
+}
+
+export function registerAppChannels(ipc: Ipc, options: AppChannelOptions): void {
   ipc.handle('app:info', () => {
     if (!isOsPlatform(process.platform)) throw new Error(`unknown platform ${process.platform}`);
     return { version: app.getVersion(), platform: process.platform };
@@ -36,6 +41,8 @@ export function registerAppChannels(ipc: Ipc): void {
   ipc.handle('window:set-title', (request, { sender }) => {
     const window = BrowserWindow.fromWebContents(sender);
     if (window === null) throw new RequestRefusedError('the sender has no window');
+    // The file's name and save state win: the renderer's title would disagree with the file.
+    if (options.windowShowsWorkshop(sender)) return null;
     window.setTitle(formatWindowTitle(request));
     // macOS shows unsaved work as a dot in the close button.
     if (process.platform === 'darwin') window.setDocumentEdited(request.savedState !== 'saved');

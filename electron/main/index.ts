@@ -1,9 +1,12 @@
 /**
- * Main-process entry point: security policy first, then one instance, one window. Everything
+ * Main-process entry point: security policy first, then one instance, then windows and workshop
+ * files (docs/files.md). Everything
  * with logic lives in modules that do not import 'electron' (see docs/security.md).
  */
 import path from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, type WebContents } from 'electron';
+import type { ActionId } from '../../shared/actions/catalog';
+import type { RecentEntry } from '../../shared/ipc/workshop-schemas';
 import { APP_ENTRY_URL } from './app-origin';
 import { registerAppChannels } from './app-channels';
 import { readDevServerSetting } from './dev-server';
@@ -12,21 +15,63 @@ import { installApplicationMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicy } from './security';
 import { trustedOriginOf } from './sender-check';
+import { nodeScheduler } from '../storage/node-volume';
+import { workshopPathsInArgs } from '../storage/launch-args';
+import { WorkshopManager } from '../storage/workshop-manager';
+import { FlushBarrier } from './flush-barrier';
+import { createDialogPort, createWindowPort, registerWorkshopChannels } from './workshop-channels';
+import { WorkshopWindowGuard } from './workshop-lifecycle';
 import { createMainWindow, focusExistingWindow, isOurWebContents } from './windows';
 
 // The bundle is dist/electron/main.cjs; the preload and the renderer sit beside it.
 const preloadPath = path.join(__dirname, 'preload.cjs');
 const rendererRoot = path.join(__dirname, '..', 'renderer');
 
+/** Files the OS asked us to open before the manager existed (macOS sends open-file before ready). */
+const earlyOpenRequests: string[] = [];
+let openWorkshopFile = (path: string) => void earlyOpenRequests.push(path);
+
 function start(entryUrl: string, isDev: boolean): void {
   serveRenderer(rendererRoot);
   const ipc = createIpc({ trustedOrigin: trustedOriginOf(entryUrl), isOurWebContents });
-  registerAppChannels(ipc);
-  installApplicationMenu({ platform: process.platform, appName: app.name, isDev }, (target, actionId) =>
-    ipc.send(target, 'menu:action', { actionId }),
-  );
-  const openWindow = () => createMainWindow({ entryUrl, preloadPath, isDev });
+  registerAppChannels(ipc, { windowShowsWorkshop: (contents) => manager.windowHasWorkshop(contents.id) });
+
+  const menuContext = { platform: process.platform, appName: app.name, isDev };
+  const sendMenuAction = (target: WebContents, actionId: ActionId) => ipc.send(target, 'menu:action', { actionId });
+  const installMenu = (recent: readonly RecentEntry[]) =>
+    installApplicationMenu(menuContext, sendMenuAction, {
+      entries: recent,
+      open: (id, window) => {
+        const target = window instanceof BrowserWindow ? window : BrowserWindow.getFocusedWindow();
+        void manager.openRecentFromMenu(id, target?.webContents.id ?? null);
+      },
+    });
+
+  const barrier = new FlushBarrier(nodeScheduler);
+  const openWindow = () => {
+    const window = createMainWindow({ entryUrl, preloadPath, isDev });
+    guard.watch(window);
+    return window;
+  };
+  const manager: WorkshopManager = new WorkshopManager({
+    windows: createWindowPort(ipc, openWindow),
+    dialogs: createDialogPort(),
+    workshopsFolder: path.join(app.getPath('documents'), 'Dreamboard'),
+    dataFolder: app.getPath('userData'),
+    onRecentChanged: (entries, openedPath) => {
+      if (openedPath !== null) app.addRecentDocument(openedPath);
+      installMenu(entries);
+    },
+  });
+  const guard = new WorkshopWindowGuard(manager, barrier, ipc);
+  registerWorkshopChannels(ipc, manager, barrier);
+  app.on('before-quit', (event) => guard.onBeforeQuit(event));
+  installMenu([]);
+  void manager.recent().then(installMenu);
+
   openWindow();
+  openWorkshopFile = (file) => void manager.openFromOutside(file);
+  for (const file of [...workshopPathsInArgs(process.argv, process.cwd()), ...earlyOpenRequests.splice(0)]) openWorkshopFile(file);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
@@ -50,7 +95,17 @@ function main(): void {
     app.quit();
     return;
   }
-  app.on('second-instance', () => focusExistingWindow());
+  // A second launch hands over its command line: files to open, or just "come to the front".
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const files = workshopPathsInArgs(argv, workingDirectory);
+    if (files.length === 0) focusExistingWindow();
+    for (const file of files) openWorkshopFile(file);
+  });
+  // macOS: double-click in Finder, drop on the Dock icon, Open Recent in the Dock menu.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openWorkshopFile(file);
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -24,6 +24,24 @@ export interface MenuContext {
 
 export type SendMenuAction = (actionId: ActionId, window: BaseWindow | undefined) => void;
 
+/** File → Open Recent. Items carry the recent list's ids; main looks the path up itself. */
+export interface RecentMenu {
+  readonly entries: readonly { readonly id: string; readonly name: string; readonly folder: string }[];
+  readonly open: (id: string, window: BaseWindow | undefined) => void;
+}
+
+/** Names alone can repeat ("Plan" in two folders); the folder tells them apart. */
+function recentSubmenu(recent: RecentMenu): MenuItemConstructorOptions[] {
+  if (recent.entries.length === 0) return [{ label: 'No recent workshops', enabled: false }];
+  const counts = new Map<string, number>();
+  for (const e of recent.entries) counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+  return recent.entries.map((entry) => ({
+    // "&" would be read as a mnemonic marker on Windows and Linux.
+    label: ((counts.get(entry.name) ?? 0) > 1 ? `${entry.name} — ${entry.folder}` : entry.name).replace(/&/g, '&&'),
+    click: (_item, window) => recent.open(entry.id, window),
+  }));
+}
+
 const MENU_LABELS: ReadonlyArray<readonly [MenuName, string]> = [
   ['file', 'File'],
   ['edit', 'Edit'],
@@ -67,7 +85,12 @@ function itemsFor(menu: MenuName, actions: readonly CatalogAction[], send: SendM
   return items;
 }
 
-export function buildMenuTemplate(actions: readonly CatalogAction[], context: MenuContext, send: SendMenuAction): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  actions: readonly CatalogAction[],
+  context: MenuContext,
+  send: SendMenuAction,
+  recent?: RecentMenu,
+): MenuItemConstructorOptions[] {
   const isMac = context.platform === 'darwin';
   const about = actions.find((action) => action.id === 'help.about');
   // macOS convention puts About in the app menu; elsewhere it stays in Help.
@@ -102,6 +125,10 @@ export function buildMenuTemplate(actions: readonly CatalogAction[], context: Me
   for (const [menu, label] of MENU_LABELS) {
     if (menu === 'help' && isMac) template.push({ role: 'windowMenu' });
     const submenu = [...itemsFor(menu, actions, send, movedToAppMenu), ...(extras[menu] ?? [])];
+    if (menu === 'file' && recent !== undefined) {
+      const afterOpen = submenu.findIndex((item) => item.id === 'file.open') + 1;
+      submenu.splice(afterOpen, 0, { id: 'file.openRecent', label: 'Open recent', submenu: recentSubmenu(recent) });
+    }
     if (submenu.length === 0) continue;
     template.push(menu === 'help' ? { role: 'help', label, submenu } : { label, submenu });
   }

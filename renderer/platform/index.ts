@@ -8,6 +8,7 @@ import { createElectronPlatform } from './electron';
 import type { Platform } from './types';
 
 export type { Platform, PlatformInfo } from './types';
+export type * from './storage-types';
 
 declare global {
   interface Window {
