@@ -22,6 +22,7 @@ export interface ActionHost {
   saveAs(): void;
   closeWorkshop(): void;
   renameWorkshop(): void;
+  showVersionHistory(): void;
 }
 
 export interface ActionContext {
@@ -50,6 +51,7 @@ const PERFORM: Record<ActionId, Perform> = {
   'file.open': ({ host }) => host.openWorkshop(),
   'file.saveAs': ({ host }) => host.saveAs(),
   'file.rename': ({ host }) => host.renameWorkshop(),
+  'file.versionHistory': ({ host }) => host.showVersionHistory(),
   'file.close': ({ host }) => host.closeWorkshop(),
   'edit.undo': ({ editor }) => editor.undo(),
   'edit.redo': ({ editor }) => editor.redo(),

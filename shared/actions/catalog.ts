@@ -28,6 +28,7 @@ export const ACTIONS = [
   a({ id: 'file.open', label: 'Open…', shortcut: 'CmdOrCtrl+O', menu: 'file', group: 'new', undoable: false }),
   a({ id: 'file.saveAs', label: 'Save as…', shortcut: 'CmdOrCtrl+Shift+S', menu: 'file', group: 'save', undoable: false }),
   a({ id: 'file.rename', label: 'Rename workshop…', menu: 'file', group: 'save', undoable: true }),
+  a({ id: 'file.versionHistory', label: 'Version history…', menu: 'file', group: 'save', undoable: false }),
   a({ id: 'file.close', label: 'Close workshop', shortcut: 'CmdOrCtrl+W', menu: 'file', group: 'close', undoable: false }),
 
   a({ id: 'edit.undo', label: 'Undo', shortcut: 'CmdOrCtrl+Z', menu: 'edit', group: 'history', undoable: false }),
