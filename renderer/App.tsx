@@ -1,9 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { getPlatform } from './platform';
+import type { BrowserWorkshopStorage } from './platform/browser-storage';
+import { useFiles } from './ui/files/use-files';
+import { useFileDrop } from './ui/files/use-file-drop';
+import { WorkshopFiles } from './ui/files/workshop-files';
+import './ui/files/files.css';
 import { participantId } from './ui/participant';
 import { StartScreen } from './ui/shell/StartScreen';
 import { Workspace } from './ui/shell/Workspace';
-import { createWorkshop, type OpenWorkshop } from './ui/workshop';
+import type { OpenWorkshop } from './ui/workshop';
 
 function safeStorage(): Storage | null {
   try {
@@ -14,49 +19,54 @@ function safeStorage(): Storage | null {
 }
 
 /**
- * The top of the app: the start screen until a workshop is open, then the workspace. The session
- * is destroyed with the workshop so no subscription outlives it.
+ * The top of the app: the start screen until a workshop is open, then the workspace. Workshop
+ * files (ui/files/workshop-files.ts) own the open workshop: they end its session when its file has
+ * closed, so no subscription outlives it and no change is dropped on the way out.
  */
 export function App() {
-  const [workshop, setWorkshop] = useState<OpenWorkshop | null>(null);
-  // Sessions are ended here, on replace or close, not in an effect cleanup: StrictMode runs
-  // effects twice in development and would end a session that is still in use.
-  const current = useRef<OpenWorkshop | null>(null);
+  const platform = getPlatform();
+  // One for the page's whole life; sessions are ended by it, not by effect cleanups (StrictMode
+  // runs effects twice in development and would end a session still in use).
+  const [files] = useState(() => new WorkshopFiles(platform.workshops, () => participantId(safeStorage()), exposeForTests));
+  const workshop = useFiles(files, (s) => s.workshop);
+  useFileDrop(useCallback((file: File) => void files.open(() => files.storage.openDropped(file)), [files]));
 
-  const replace = useCallback((next: OpenWorkshop | null) => {
-    current.current?.session.destroy();
-    current.current = next;
-    exposeForTests(next);
-    setWorkshop(next);
-  }, []);
-
-  const open = useCallback(
-    (templateId: string) => replace(createWorkshop(templateId, participantId(safeStorage()))),
-    [replace],
-  );
-  const close = useCallback(() => replace(null), [replace]);
-
+  useEffect(() => files.connect(), [files]);
+  useEffect(() => exposeFilesForTests(files), [files]);
   useEffect(() => {
-    if (!workshop) getPlatform().setWindowTitle('', 'saved');
-  }, [workshop]);
+    if (!workshop) platform.setWindowTitle('', 'saved');
+  }, [platform, workshop]);
 
-  if (!workshop) return <StartScreen onChoose={open} />;
-  return <Workspace key={workshop.session.doc.guid} workshop={workshop} onClose={close} />;
+  if (!workshop) return <StartScreen files={files} where={platform.kind} />;
+  return <Workspace key={workshop.file.handle} workshop={workshop} files={files} />;
 }
 
 declare global {
   interface Window {
     /** Only with ?debug=1 in a browser: end-to-end tests drive and inspect the editor through it. */
     dreamboardDebug?: OpenWorkshop | undefined;
+    /** Only with ?debug=1 in a browser: take a version-history snapshot now, instead of waiting minutes. */
+    dreamboardSnapshotNow?: () => Promise<boolean>;
   }
 }
+
+const debugging = () =>
+  getPlatform().kind === 'browser' && new URLSearchParams(window.location.search).get('debug') === '1';
 
 /**
  * Tests need the editor and session. Never in the desktop app: there a page script reaching the
  * document directly would skip every command's checks, and nothing there needs it.
  */
 function exposeForTests(workshop: OpenWorkshop | null): void {
-  if (getPlatform().kind !== 'browser') return;
-  if (new URLSearchParams(window.location.search).get('debug') !== '1') return;
+  if (!debugging()) return;
   window.dreamboardDebug = workshop ?? undefined;
+}
+
+function exposeFilesForTests(files: WorkshopFiles): void {
+  if (!debugging()) return;
+  const storage = files.storage as Partial<BrowserWorkshopStorage>;
+  window.dreamboardSnapshotNow = () => {
+    const open = files.state.workshop;
+    return open && storage.snapshotNow ? storage.snapshotNow(open.file.handle) : Promise.resolve(false);
+  };
 }

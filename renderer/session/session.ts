@@ -10,10 +10,24 @@ export class DocSession {
   readonly index: DocumentIndex;
   readonly undoManager: Y.UndoManager;
   private readonly disposers: (() => void)[] = [];
+  private lastRaw: DocSnapshot | null = null;
+  private lastShown: DocSnapshot | null = null;
+
+  /**
+   * A session over the saved state of a workshop file (applied with the load origin, so Undo never
+   * takes it away). `readOnlyReason` comes from the platform: a file from a newer Dreamboard, or one
+   * it may not write, is shown read-only even when the document itself would allow edits.
+   */
+  static fromState(author: Author, state: Uint8Array, readOnlyReason: string | null = null): DocSession {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state, ORIGIN.load);
+    return new DocSession(author, doc, readOnlyReason);
+  }
 
   constructor(
     readonly author: Author,
     doc: Y.Doc = new Y.Doc(),
+    readonly readOnlyReason: string | null = null,
   ) {
     this.doc = doc;
     this.index = new DocumentIndex(doc, (m) => console.warn(m));
@@ -27,8 +41,15 @@ export class DocSession {
     this.disposers.push(() => this.undoManager.destroy(), () => this.index.destroy());
   }
 
+  /** The validated snapshot; marked read-only when the platform says so (same object until the document changes). */
   snapshot(): DocSnapshot {
-    return this.index.getSnapshot();
+    const raw = this.index.getSnapshot();
+    if (this.readOnlyReason === null || raw.readOnly) return raw;
+    if (raw !== this.lastRaw) {
+      this.lastRaw = raw;
+      this.lastShown = { ...raw, readOnly: true };
+    }
+    return this.lastShown!;
   }
 
   /** Registers something to release when the session ends; returns it for chaining. */

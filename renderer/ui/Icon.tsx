@@ -18,6 +18,8 @@ const PATHS = {
   swap: 'M7 7h12l-3-3M17 17H5l3 3',
   close: 'M6 6l12 12M18 6L6 18',
   info: 'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM12 11v6M12 7.5v.5',
+  file: 'M6 3h8l4 4v14H6zM14 3v4h4',
+  history: 'M4 12a8 8 0 1 0 2.5-5.8M4 4v4h4M12 8v4l3 2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

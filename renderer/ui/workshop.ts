@@ -1,25 +1,48 @@
-import { applyTemplate } from '../../shared/templates';
 import type { RoleCategory } from '../../shared/model';
 import { Editor } from '../editor/editor';
+import type { OpenedWorkshopInfo, SaveStateView, WorkshopHandle } from '../platform';
+import { saveChanges } from '../session/autosave';
 import { DocSession } from '../session/session';
 
-/** An open workshop: its session (document, undo) and the editor driving it, made and ended together. */
+/** The workshop file behind an open workshop, as the platform described it when opening. */
+export interface WorkshopFile {
+  readonly handle: WorkshopHandle;
+  /** File name without folder or extension. */
+  readonly name: string;
+  readonly saveState: SaveStateView;
+  readonly readOnlyReason: string | null;
+  /** Set once, when a damaged end was left out on opening. */
+  readonly recoveryMessage: string | null;
+}
+
+/** An open workshop: its session (document, undo), the editor driving it and its file, made and ended together. */
 export interface OpenWorkshop {
   readonly session: DocSession;
   readonly editor: Editor;
+  readonly file: WorkshopFile;
 }
 
 /**
- * A new in-memory workshop from a template. The template is written with the load origin, so the
- * first Undo cannot take it away.
+ * Builds the session from the file's saved state and starts saving every later change through
+ * `record` from the first second. A read-only workshop records nothing: it cannot be written.
  */
-export function createWorkshop(templateId: string, participantId: string, role: RoleCategory | null = null): OpenWorkshop {
-  const session = new DocSession({ participantId, role });
-  try {
-    applyTemplate(session.doc, templateId);
-  } catch (error) {
-    session.destroy();
-    throw error;
-  }
-  return { session, editor: new Editor(session) };
+export function openWorkshopFrom(
+  info: OpenedWorkshopInfo,
+  record: (handle: WorkshopHandle, update: Uint8Array) => void,
+  participantId: string,
+  role: RoleCategory | null = null,
+): OpenWorkshop {
+  const session = DocSession.fromState({ participantId, role }, info.state, info.readOnlyReason);
+  if (info.readOnlyReason === null) saveChanges(session, (update) => record(info.handle, update));
+  return {
+    session,
+    editor: new Editor(session),
+    file: {
+      handle: info.handle,
+      name: info.name,
+      saveState: info.saveState,
+      readOnlyReason: info.readOnlyReason,
+      recoveryMessage: info.recoveryMessage,
+    },
+  };
 }

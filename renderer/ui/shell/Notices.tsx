@@ -1,16 +1,26 @@
+import type { ReactNode } from 'react';
 import { describeProblems } from './problems';
 import { useEditorState, useSnapshot } from '../hooks';
 
-/** Notices about the whole workshop: read-only, and records that could not be shown. */
-export function Notices() {
+export interface NoticesProps {
+  /** Why the platform opened the file read-only, in its words; null to use the document's own reason. */
+  readonly readOnlyReason?: string | null;
+  /** Further notices (files: problems, a recovered file). */
+  readonly children?: ReactNode;
+}
+
+/** Notices about the whole workshop: read-only, records that could not be shown, and file notices. */
+export function Notices({ readOnlyReason = null, children }: NoticesProps) {
   const snapshot = useSnapshot();
   const n = snapshot.quarantine.length;
   // Always rendered, even empty, so the workspace grid keeps its rows in place.
   return (
     <div className="notices">
+      {children}
       {snapshot.readOnly && (
         <div className="notice notice-warning" role="note">
-          <strong>Read only.</strong> This workshop was made with a newer version of Dreamboard. Update Dreamboard to edit it.
+          <strong>Read only.</strong>{' '}
+          {readOnlyReason ?? 'This workshop was made with a newer version of Dreamboard. Update Dreamboard to edit it.'}
         </div>
       )}
       {n > 0 && (

@@ -1,12 +1,46 @@
+import { useEffect, useState } from 'react';
 import { listTemplates } from '../../../shared/templates';
+import type { RecentEntry } from '../../platform/types';
+import { FileNotices } from '../files/FileNotices';
+import { RecentList } from '../files/RecentList';
+import { useFiles } from '../files/use-files';
+import type { WorkshopFiles } from '../files/workshop-files';
 
 const RECOMMENDED = 'dream-service-model';
 
-/** Shown when no workshop is open: what Dreamboard is for, and how to begin. */
-export function StartScreen({ onChoose }: { onChoose: (templateId: string) => void }) {
+export interface StartScreenProps {
+  readonly files: WorkshopFiles;
+  readonly where: 'desktop' | 'browser';
+}
+
+/** Shown when no workshop is open: what Dreamboard is for, how to begin, and the workshops to go back to. */
+export function StartScreen({ files, where }: StartScreenProps) {
   const templates = listTemplates();
+  const busy = useFiles(files, (s) => s.busy);
+  const problem = useFiles(files, (s) => s.problem);
+  const [recent, setRecent] = useState<readonly RecentEntry[] | null>(null);
+  const [listedAt, setListedAt] = useState(0);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void files.storage.recent().then((entries) => {
+      if (!live) return;
+      setRecent(entries);
+      setListedAt(Date.now());
+    });
+    return () => {
+      live = false;
+    };
+  }, [files, version]);
+
+  const forget =
+    where === 'desktop'
+      ? (id: RecentEntry['id']) => void files.storage.forgetRecent(id).then(() => setVersion((v) => v + 1))
+      : undefined;
+
   return (
-    <main className="start-screen" aria-labelledby="start-title">
+    <main className="start-screen" aria-labelledby="start-title" aria-busy={busy}>
       <div className="start-inner">
         <h1 id="start-title" className="start-title">
           Dreamboard
@@ -15,29 +49,59 @@ export function StartScreen({ onChoose }: { onChoose: (templateId: string) => vo
           Design a public service together. Start from what matters to people and what is already strong, then plan
           who does what.
         </p>
-        <p className="start-sub">Everyone in the room can add cards, connect ideas and agree next steps. Choose how to begin:</p>
-        <h2 className="visually-hidden">Start a new workshop</h2>
-        <ul className="template-list">
-          {templates.map((t) => (
-            <li key={t.id}>
-              <button
-                type="button"
-                className={`template-choice ${t.id === RECOMMENDED ? 'recommended' : ''}`}
-                onClick={() => onChoose(t.id)}
-                aria-describedby={`template-desc-${t.id}`}
-              >
-                <span className="template-name">
-                  {t.name}
-                  {t.id === RECOMMENDED && <span className="badge">Recommended</span>}
-                </span>
-                <span id={`template-desc-${t.id}`} className="template-description">
-                  {t.description}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <p className="start-note">Your workshop stays on this computer.</p>
+        <FileNotices problem={problem} notice={null} onDismissProblem={() => files.dismissProblem()} onDismissNotice={() => {}} />
+        {recent && recent.length > 0 && (
+          <section className="start-section" aria-labelledby="recent-heading">
+            <h2 id="recent-heading" className="start-heading">
+              Carry on with a workshop
+            </h2>
+            <RecentList
+              entries={recent}
+              now={listedAt}
+              disabled={busy}
+              onOpen={(id) => void files.open(() => files.storage.openRecent(id))}
+              onForget={forget}
+            />
+          </section>
+        )}
+        <section className="start-section" aria-labelledby="new-heading">
+          <h2 id="new-heading" className="start-heading">
+            Start a new workshop
+          </h2>
+          <p className="start-sub">Everyone in the room can add cards, connect ideas and agree next steps. Choose how to begin:</p>
+          <ul className="template-list">
+            {templates.map((t) => (
+              <li key={t.id}>
+                <button
+                  type="button"
+                  className={`template-choice ${t.id === RECOMMENDED ? 'recommended' : ''}`}
+                  onClick={() => void files.create(t.id)}
+                  disabled={busy}
+                  aria-describedby={`template-desc-${t.id}`}
+                >
+                  <span className="template-name">
+                    {t.name}
+                    {t.id === RECOMMENDED && <span className="badge">Recommended</span>}
+                  </span>
+                  <span id={`template-desc-${t.id}`} className="template-description">
+                    {t.description}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <div className="start-open">
+          <button type="button" className="button" onClick={() => void files.open(() => files.storage.openDialog())} disabled={busy}>
+            {where === 'browser' ? 'Import a .dreamboard file…' : 'Open a workshop file…'}
+          </button>
+          <span className="muted">or drag a .dreamboard file onto this window.</span>
+        </div>
+        <p className="start-note">
+          {where === 'browser'
+            ? 'Workshops you start here are kept in this browser on this computer, and saved as you work. Use “Save a copy” to keep a file.'
+            : 'Your workshop is saved as you work, in a file on this computer.'}
+        </p>
       </div>
     </main>
   );

@@ -3,6 +3,10 @@ import type { ActionId } from '../../../shared/actions/catalog';
 import { actionSpec } from '../../../shared/actions/catalog';
 import { describeAccelerator } from '../../editor/shortcuts';
 import { renameWorkshop } from '../../editor/edit-commands';
+import { FileMenu } from '../files/FileMenu';
+import { SaveStatus } from '../files/SaveStatus';
+import { useFiles } from '../files/use-files';
+import type { WorkshopFiles } from '../files/workshop-files';
 import { useEditor, useEditorState, useSnapshot } from '../hooks';
 import { Icon, type IconName } from '../Icon';
 
@@ -10,10 +14,14 @@ export interface TopBarProps {
   readonly titleRef: Ref<HTMLInputElement>;
   readonly isMac: boolean;
   readonly run: (id: ActionId) => void;
+  readonly files: WorkshopFiles;
+  readonly where: 'desktop' | 'browser';
 }
 
-/** The bar across the top: name, workshop title, history, zoom, panels and help. */
-export function TopBar({ titleRef, isMac, run }: TopBarProps) {
+/** The bar across the top: name, workshop title and file, save state, history, zoom, panels and help. */
+export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
+  const fileName = useFiles(files, (s) => s.fileName);
+  const saveState = useFiles(files, (s) => s.saveState);
   const editor = useEditor();
   const snapshot = useSnapshot();
   const zoom = useEditorState((s) => s.camera.zoom);
@@ -26,9 +34,12 @@ export function TopBar({ titleRef, isMac, run }: TopBarProps) {
     if (!focused) setDraft(title);
   }, [title, focused]);
 
+  // Renaming the workshop renames its file too, so the two never drift apart.
   const commit = () => {
-    if (draft.trim() && draft !== title) renameWorkshop(editor, draft);
-    else setDraft(title);
+    if (draft.trim() && draft !== title) {
+      renameWorkshop(editor, draft);
+      void files.renameFile(draft.trim());
+    } else setDraft(title);
   };
 
   const tip = (id: ActionId) => {
@@ -54,6 +65,7 @@ export function TopBar({ titleRef, isMac, run }: TopBarProps) {
       <span className="app-name" aria-hidden="true">
         Dreamboard
       </span>
+      <FileMenu run={run} where={where} describe={tip} />
       <label className="title-field">
         <span className="visually-hidden">Workshop title</span>
         <input
@@ -76,6 +88,7 @@ export function TopBar({ titleRef, isMac, run }: TopBarProps) {
           }}
         />
       </label>
+      <SaveStatus fileName={fileName} saveState={saveState} where={where} />
       <div className="bar-group" role="group" aria-label="History">
         {button('edit.undo', 'undo', 'Undo')}
         {button('edit.redo', 'redo', 'Redo')}

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ActionId } from '../../../shared/actions/catalog';
 import { addCard, performAction } from '../../editor/actions';
 import { getPlatform } from '../../platform';
@@ -6,32 +6,45 @@ import { Board } from '../../canvas/Board';
 import { Minimap } from '../../canvas/Minimap';
 import { AboutDialog } from '../dialogs/AboutDialog';
 import { CardChooser } from '../dialogs/CardChooser';
-import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { ShortcutSheet } from '../dialogs/ShortcutSheet';
 import { EditorContext, useEditorState, useSnapshot } from '../hooks';
 import { Inspector } from '../inspector/Inspector';
 import { Outline } from '../outline/Outline';
+import { windowSavedState } from '../files/file-names';
+import { FileNotices } from '../files/FileNotices';
+import { OpenWorkshopDialog } from '../files/OpenWorkshopDialog';
+import { useFiles } from '../files/use-files';
+import { VersionHistoryDialog } from '../files/VersionHistoryDialog';
+import type { WorkshopFiles } from '../files/workshop-files';
 import type { OpenWorkshop } from '../workshop';
 import { createActionHost } from './action-host';
 import { LiveRegion, Notices } from './Notices';
 import { Palette } from './Palette';
 import { TopBar } from './TopBar';
 import { isMacPlatform, useShellKeys } from './use-shell-keys';
-import { useEffect } from 'react';
 
-type OpenDialog = 'chooser' | 'about' | 'close' | null;
+type OpenDialog = 'chooser' | 'about' | 'open' | 'history' | null;
 
-export function Workspace({ workshop, onClose }: { workshop: OpenWorkshop; onClose: () => void }) {
+export interface WorkspaceProps {
+  readonly workshop: OpenWorkshop;
+  readonly files: WorkshopFiles;
+}
+
+export function Workspace({ workshop, files }: WorkspaceProps) {
   return (
     <EditorContext.Provider value={workshop.editor}>
-      <WorkspaceInner workshop={workshop} onClose={onClose} />
+      <WorkspaceInner workshop={workshop} files={files} />
     </EditorContext.Provider>
   );
 }
 
 /** The open workshop: top bar, palette, board, side panels, notices, live region and dialogs. */
-function WorkspaceInner({ workshop, onClose }: { workshop: OpenWorkshop; onClose: () => void }) {
+function WorkspaceInner({ workshop, files }: WorkspaceProps) {
   const { editor } = workshop;
+  const platform = getPlatform();
+  const saveState = useFiles(files, (s) => s.saveState);
+  const problem = useFiles(files, (s) => s.problem);
+  const notice = useFiles(files, (s) => s.notice);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const boardRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -54,7 +67,12 @@ function WorkspaceInner({ workshop, onClose }: { workshop: OpenWorkshop; onClose
         editor,
         openCardChooser: () => setDialog('chooser'),
         showAbout: () => setDialog('about'),
-        confirmClose: () => setDialog('close'),
+        showVersionHistory: () => setDialog('history'),
+        newWorkshop: () => void files.close(),
+        // The desktop has the system's open dialog; a page can only list what this browser keeps.
+        openWorkshop: () => (platform.kind === 'browser' ? setDialog('open') : void files.open(() => files.storage.openDialog())),
+        saveAs: () => void files.saveAs(),
+        closeWorkshop: () => void files.close(),
         focusCanvas,
         focusOutline: () => {
           if (!editor.state.panels.outline) editor.store.set({ panels: { ...editor.state.panels, outline: true } });
@@ -63,14 +81,19 @@ function WorkspaceInner({ workshop, onClose }: { workshop: OpenWorkshop; onClose
         },
         focusTitle: () => titleRef.current?.focus(),
       }),
-    [editor, focusCanvas],
+    [editor, focusCanvas, files, platform],
+  );
+  // The workshop already open here is not offered again.
+  const listStored = useCallback(
+    async () => (await files.storage.recent()).filter((entry) => entry.name !== files.state.fileName),
+    [files],
   );
   const run = useCallback((id: ActionId) => performAction(id, { editor, host }), [editor, host]);
   useShellKeys(editor, host);
 
   useEffect(() => {
-    getPlatform().setWindowTitle(title, 'unsaved');
-  }, [title]);
+    platform.setWindowTitle(title, windowSavedState(saveState));
+  }, [platform, title, saveState]);
 
   // Fit the template into the first view; the board keeps the viewport up to date afterwards.
   useLayoutEffect(() => {
@@ -83,8 +106,15 @@ function WorkspaceInner({ workshop, onClose }: { workshop: OpenWorkshop; onClose
 
   return (
     <div className="workspace">
-      <TopBar titleRef={titleRef} isMac={isMac} run={run} />
-      <Notices />
+      <TopBar titleRef={titleRef} isMac={isMac} run={run} files={files} where={platform.kind} />
+      <Notices readOnlyReason={workshop.file.readOnlyReason}>
+        <FileNotices
+          problem={problem}
+          notice={notice}
+          onDismissProblem={() => files.dismissProblem()}
+          onDismissNotice={() => files.dismissNotice()}
+        />
+      </Notices>
       <div className="workspace-main">
         <Palette />
         <main className="board-area" aria-label="Board">
@@ -139,15 +169,20 @@ function WorkspaceInner({ workshop, onClose }: { workshop: OpenWorkshop; onClose
           restoreFocus={() => (editor.state.editing ? false : undefined)}
         />
       )}
-      {dialog === 'close' && (
-        <ConfirmDialog
-          title="Close this workshop?"
-          message="This workshop is not saved to a file yet. If you close it, what is on the board will be lost."
-          confirmLabel="Close without saving"
+      {dialog === 'history' && (
+        <VersionHistoryDialog storage={files.storage} handle={workshop.file.handle} editor={editor} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'open' && (
+        <OpenWorkshopDialog
+          list={listStored}
           onClose={() => setDialog(null)}
-          onConfirm={() => {
+          onOpen={(id) => {
             setDialog(null);
-            onClose();
+            void files.open(() => files.storage.openRecent(id));
+          }}
+          onImport={() => {
+            setDialog(null);
+            void files.open(() => files.storage.openDialog());
           }}
         />
       )}

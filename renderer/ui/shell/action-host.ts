@@ -6,8 +6,12 @@ export interface HostDeps {
   readonly editor: Editor;
   openCardChooser(): void;
   showAbout(): void;
-  /** Asks before leaving the workshop (it lives only in memory for now). */
-  confirmClose(): void;
+  showVersionHistory(): void;
+  /** Files (ui/files): every change is already saved, so none of these asks "save changes?". */
+  newWorkshop(): void;
+  openWorkshop(): void;
+  saveAs(): void;
+  closeWorkshop(): void;
   focusCanvas(): void;
   focusOutline(): void;
   focusTitle(): void;
@@ -33,12 +37,13 @@ export function createActionHost(deps: HostDeps): ActionHost {
     showAbout: deps.showAbout,
     focusCanvas: deps.focusCanvas,
     focusOutline: deps.focusOutline,
+    showVersionHistory: deps.showVersionHistory,
+    // Renaming happens in the title field: the workshop's title and its file name change together.
     renameWorkshop: deps.focusTitle,
-    newWorkshop: deps.confirmClose,
-    closeWorkshop: deps.confirmClose,
-    // Files arrive with the storage work; until then say so plainly instead of doing nothing.
-    openWorkshop: () => editor.announce('Opening workshop files is not available in this version yet'),
-    saveAs: () => editor.announce('Saving workshop files is not available in this version yet'),
+    newWorkshop: deps.newWorkshop,
+    openWorkshop: deps.openWorkshop,
+    saveAs: deps.saveAs,
+    closeWorkshop: deps.closeWorkshop,
     async writeClipboard(text) {
       try {
         await navigator.clipboard.writeText(text);
