@@ -35,8 +35,11 @@ export function createWindowPort(ipc: Ipc, openWindow: () => BrowserWindow): Win
     },
     list() {
       const focused = BrowserWindow.getFocusedWindow();
-      const all = BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed() && isOurWebContents(w.webContents));
-      const ordered = focused !== null && all.includes(focused) ? [focused, ...all.filter((w) => w !== focused)] : all;
+      const all = BrowserWindow.getAllWindows().filter(
+        (w) => !w.isDestroyed() && isOurWebContents(w.webContents),
+      );
+      const ordered =
+        focused !== null && all.includes(focused) ? [focused, ...all.filter((w) => w !== focused)] : all;
       return ordered.map((w) => w.webContents.id);
     },
     notifyOpenRequested(windowId) {
@@ -74,20 +77,26 @@ export function createDialogPort(): DialogPort {
     async chooseWorkshopToOpen(windowId) {
       const window = windowOf(windowId);
       const options = { title: 'Open a workshop', properties: ['openFile' as const], filters: FILTERS };
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseSaveAsPath(windowId, suggestedPath) {
       const window = windowOf(windowId);
       const options = { title: 'Save a copy of the workshop', defaultPath: suggestedPath, filters: FILTERS };
-      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
       return result.canceled || result.filePath === '' ? null : result.filePath;
     },
   };
 }
 
 export function registerWorkshopChannels(ipc: Ipc, manager: WorkshopManager, barrier: FlushBarrier): void {
-  ipc.handle('workshops:create', (request, { sender }) => manager.create(sender.id, request.templateId, request.title));
+  ipc.handle('workshops:create', (request, { sender }) =>
+    manager.create(sender.id, request.templateId, request.title),
+  );
   ipc.handle('workshops:open-dialog', (_request, { sender }) => manager.openDialog(sender.id));
   ipc.handle('workshops:open-path', (request, { sender }) => manager.openPath(sender.id, request.path));
   ipc.handle('workshops:open-recent', (request, { sender }) => manager.openRecent(sender.id, request.id));
@@ -102,10 +111,14 @@ export function registerWorkshopChannels(ipc: Ipc, manager: WorkshopManager, bar
     return null;
   });
   ipc.handle('workshops:save-as', (request, { sender }) => manager.saveAs(sender.id, request.handle));
-  ipc.handle('workshops:rename', (request, { sender }) => manager.rename(sender.id, request.handle, request.name));
+  ipc.handle('workshops:rename', (request, { sender }) =>
+    manager.rename(sender.id, request.handle, request.name),
+  );
   ipc.handle('workshops:close', (request, { sender }) => manager.close(sender.id, request.handle));
   ipc.handle('workshops:history', (request, { sender }) => manager.history(sender.id, request.handle));
-  ipc.handle('workshops:load-history', (request, { sender }) => manager.loadHistory(sender.id, request.handle, request.id));
+  ipc.handle('workshops:load-history', (request, { sender }) =>
+    manager.loadHistory(sender.id, request.handle, request.id),
+  );
   ipc.handle('workshops:flush-ack', (request, { sender }) => {
     barrier.acknowledge(sender.id, request.token);
     return null;

@@ -42,24 +42,30 @@ export class WorkshopWindowGuard {
   /** For app 'before-quit'. */
   onBeforeQuit(event: { preventDefault(): void }): void {
     if (this.mayQuit) return;
-    const busy = BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed() && this.manager.windowHasWorkshop(w.webContents.id));
+    const busy = BrowserWindow.getAllWindows().filter(
+      (w) => !w.isDestroyed() && this.manager.windowHasWorkshop(w.webContents.id),
+    );
     if (busy.length === 0) return;
     event.preventDefault();
-    this.quitting ??= Promise.all(busy.map((w) => this.finish(w).then((saved) => ({ w, saved })))).then((results) => {
-      this.quitting = null;
-      for (const { w, saved } of results) if (saved && !w.isDestroyed()) w.close();
-      if (results.every((r) => r.saved)) {
-        this.mayQuit = true;
-        app.quit();
-      }
-    });
+    this.quitting ??= Promise.all(busy.map((w) => this.finish(w).then((saved) => ({ w, saved })))).then(
+      (results) => {
+        this.quitting = null;
+        for (const { w, saved } of results) if (saved && !w.isDestroyed()) w.close();
+        if (results.every((r) => r.saved)) {
+          this.mayQuit = true;
+          app.quit();
+        }
+      },
+    );
   }
 
   /** True once the window's workshops are saved and closed. */
   private async finish(window: BrowserWindow): Promise<boolean> {
     const id = window.webContents.id;
     if (!window.webContents.isDestroyed() && !window.webContents.isCrashed())
-      await this.barrier.wait(id, (token) => this.ipc.send(window.webContents, 'workshops:flush-requested', { token }));
+      await this.barrier.wait(id, (token) =>
+        this.ipc.send(window.webContents, 'workshops:flush-requested', { token }),
+      );
     const problems = await this.manager.closeWindow(id);
     if (problems.length === 0) {
       this.released.add(id);

@@ -104,7 +104,8 @@ export class OpenFile {
         return { ok: false, problem: problemFromOpen(opened.problem, name) };
       return file.openReadOnly('no-permission', NO_PERMISSION_READ_ONLY);
     }
-    if (attempt.kind === 'held') return file.openReadOnly('locked', describeHeldLock(attempt.owner, deps.lockEnv.hostname));
+    if (attempt.kind === 'held')
+      return file.openReadOnly('locked', describeHeldLock(attempt.owner, deps.lockEnv.hostname));
     return file.openReadOnly('no-permission', NO_PERMISSION_READ_ONLY);
   }
 
@@ -152,7 +153,8 @@ export class OpenFile {
   /** Writes a copy to `target` and carries on there; the old file keeps everything saved before. */
   async saveAs(target: string): Promise<FileProblem | null> {
     const targetName = basename(target);
-    if (this.readOnlyKind === 'newer-format') return { code: 'newer-format', message: NEWER_VERSION_READ_ONLY };
+    if (this.readOnlyKind === 'newer-format')
+      return { code: 'newer-format', message: NEWER_VERSION_READ_ONLY };
     const lock = await this.lockFor(target);
     if ('problem' in lock) return lock.problem;
     this.moving = [];
@@ -183,7 +185,9 @@ export class OpenFile {
     this.snapshotOfOpenedState = false;
     this.replayMoving();
     // Everything recorded into the old session is in the copy; its own final save is a courtesy.
-    await previous.session?.close().catch((error: unknown) => this.deps.log(`closing the previous file after Save As: ${String(error)}`));
+    await previous.session
+      ?.close()
+      .catch((error: unknown) => this.deps.log(`closing the previous file after Save As: ${String(error)}`));
     await previous.lock?.release();
     this.emitSaveState();
     return null;
@@ -192,7 +196,8 @@ export class OpenFile {
   /** Renames the file in its folder; never replaces another file. */
   async rename(target: string): Promise<FileProblem | null> {
     const targetName = basename(target);
-    if (this.readOnlyText !== null || !this.session) return { code: 'read-only', message: 'A workshop open read-only cannot be renamed here.' };
+    if (this.readOnlyText !== null || !this.session)
+      return { code: 'read-only', message: 'A workshop open read-only cannot be renamed here.' };
     if (target === this.filePath) return null;
     if (await exists(target)) return problemFromStorage('exists', targetName, 'save');
     const lock = await this.lockFor(target);
@@ -221,7 +226,10 @@ export class OpenFile {
       // Updates stay in `moving` (in memory, still accepted) and the person is told; this only
       // happens when the file vanished or lost its permissions in the instant after closing.
       this.deps.log(`could not reopen ${now} after renaming`);
-      return { code: 'io', message: `"${basename(now)}" could not be opened again after renaming. Keep this window open and use Save as… to keep your work.` };
+      return {
+        code: 'io',
+        message: `"${basename(now)}" could not be opened again after renaming. Keep this window open and use Save as… to keep your work.`,
+      };
     }
     this.replayMoving();
     const [keep, drop] = renamed ? [lock.held, this.lock] : [this.lock, lock.held];
@@ -252,7 +260,9 @@ export class OpenFile {
     return this.deps.history.list(this.filePath);
   }
 
-  async loadHistory(id: string): Promise<{ ok: true; state: Uint8Array } | { ok: false; problem: FileProblem }> {
+  async loadHistory(
+    id: string,
+  ): Promise<{ ok: true; state: Uint8Array } | { ok: false; problem: FileProblem }> {
     const loaded = await this.deps.history.load(this.filePath, id);
     if (!loaded.ok) return { ok: false, problem: problemFromOpen(loaded.problem, 'That version') };
     const state = encodeState(loaded.doc);
@@ -292,14 +302,20 @@ export class OpenFile {
     return {
       ok: true,
       file: this,
-      facts: { recoveryMessage: read.recovery ? describeRecovery(read.recovery) : null, removedTemporaries: 0 },
+      facts: {
+        recoveryMessage: read.recovery ? describeRecovery(read.recovery) : null,
+        removedTemporaries: 0,
+      },
     };
   }
 
   private async lockFor(target: string): Promise<{ held: HeldLock } | { problem: FileProblem }> {
     const attempt = await acquireLock(target, this.deps.lockEnv);
     if (attempt.kind === 'acquired') return { held: attempt.lock };
-    if (attempt.kind === 'held') return { problem: { code: 'exists', message: describeHeldLock(attempt.owner, this.deps.lockEnv.hostname) } };
+    if (attempt.kind === 'held')
+      return {
+        problem: { code: 'exists', message: describeHeldLock(attempt.owner, this.deps.lockEnv.hostname) },
+      };
     return { problem: problemFromStorage('permission-denied', basename(target), 'create') };
   }
 
@@ -332,7 +348,10 @@ export class OpenFile {
 
   private saveFailed(error: unknown): FileProblem {
     const code = error instanceof StorageError ? error.code : 'io';
-    return { code: 'save-failed', message: problemFromStorage(code, basename(this.filePath), 'save').message };
+    return {
+      code: 'save-failed',
+      message: problemFromStorage(code, basename(this.filePath), 'save').message,
+    };
   }
 
   private emitSaveState(): void {

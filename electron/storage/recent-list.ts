@@ -25,7 +25,8 @@ type StoredEntry = z.infer<typeof StoredEntrySchema>;
 /** "~/Documents/Dreamboard" rather than the whole home path: shorter, and says less on a projector. */
 export function folderForPeople(path: string, home: string = homedir()): string {
   const folder = dirname(path);
-  if (home !== '' && (folder === home || folder.startsWith(home + sep))) return `~${folder.slice(home.length)}`;
+  if (home !== '' && (folder === home || folder.startsWith(home + sep)))
+    return `~${folder.slice(home.length)}`;
   return folder;
 }
 
@@ -59,7 +60,10 @@ export class RecentList {
   async touch(path: string, openedAt: number): Promise<void> {
     const entries = await this.load();
     const existing = entries.find((e) => e.path === path);
-    const next = [{ id: existing?.id ?? randomBytes(8).toString('hex'), path, openedAt }, ...entries.filter((e) => e.path !== path)];
+    const next = [
+      { id: existing?.id ?? randomBytes(8).toString('hex'), path, openedAt },
+      ...entries.filter((e) => e.path !== path),
+    ];
     await this.save(next.slice(0, MAX_RECENT));
   }
 
@@ -68,7 +72,9 @@ export class RecentList {
     const entries = (await this.load()).filter((e) => e.path !== to);
     const at = entries.findIndex((e) => e.path === from);
     if (at >= 0) entries.splice(at, 1);
-    await this.save([{ id: randomBytes(8).toString('hex'), path: to, openedAt }, ...entries].slice(0, MAX_RECENT));
+    await this.save(
+      [{ id: randomBytes(8).toString('hex'), path: to, openedAt }, ...entries].slice(0, MAX_RECENT),
+    );
   }
 
   async forget(id: string): Promise<void> {
@@ -106,7 +112,10 @@ export class RecentList {
   private async save(entries: StoredEntry[]): Promise<void> {
     this.entries = entries;
     try {
-      await this.volume.replaceAtomically(this.file, new TextEncoder().encode(JSON.stringify({ version: 1, entries })));
+      await this.volume.replaceAtomically(
+        this.file,
+        new TextEncoder().encode(JSON.stringify({ version: 1, entries })),
+      );
     } catch (error) {
       // The list is a convenience: failing to save it must not fail opening a workshop.
       this.log(`could not save the recent list: ${String(error)}`);

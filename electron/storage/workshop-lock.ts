@@ -58,7 +58,13 @@ export function isProcessAlive(pid: number): boolean {
 function parseOwner(text: string): LockOwner | null {
   try {
     const raw = JSON.parse(text) as Record<string, unknown>;
-    if (typeof raw.pid === 'number' && Number.isInteger(raw.pid) && raw.pid > 0 && typeof raw.hostname === 'string' && typeof raw.since === 'number')
+    if (
+      typeof raw.pid === 'number' &&
+      Number.isInteger(raw.pid) &&
+      raw.pid > 0 &&
+      typeof raw.hostname === 'string' &&
+      typeof raw.since === 'number'
+    )
       return { pid: raw.pid, hostname: raw.hostname.slice(0, 255), since: raw.since };
   } catch {
     // Not ours, or damaged: judged by its age alone.
@@ -135,14 +141,18 @@ export async function acquireLock(workshopPath: string, env: LockEnvironment): P
   const lockPath = lockPathFor(workshopPath);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      if ((await createLock(lockPath, env)) === 'created') return { kind: 'acquired', lock: new HeldLock(lockPath, env) };
+      if ((await createLock(lockPath, env)) === 'created')
+        return { kind: 'acquired', lock: new HeldLock(lockPath, env) };
     } catch (error) {
       return { kind: 'unavailable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' };
     }
     let text: string;
     let modifiedAt: number;
     try {
-      [text, modifiedAt] = await Promise.all([fs.readFile(lockPath, 'utf8'), fs.stat(lockPath).then((s) => s.mtimeMs)]);
+      [text, modifiedAt] = await Promise.all([
+        fs.readFile(lockPath, 'utf8'),
+        fs.stat(lockPath).then((s) => s.mtimeMs),
+      ]);
     } catch {
       continue; // Released between our attempt and the read: try again.
     }

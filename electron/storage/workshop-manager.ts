@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createDoc, docFacts } from '../../shared/doc/updates';
 import { problemFromStorage } from '../../shared/ipc/file-problems';
 import { fileBaseFromTitle, firstFreeName, WORKSHOP_EXTENSION } from '../../shared/ipc/workshop-names';
@@ -26,13 +26,27 @@ import type {
   SaveStateEvent,
   SaveStateView,
 } from '../../shared/ipc/workshop-schemas';
-import { createWorkshopFile, DEFAULT_HISTORY_POLICY, StorageError, type HistoryPolicy, type Scheduler } from '../../shared/storage';
+import {
+  createWorkshopFile,
+  DEFAULT_HISTORY_POLICY,
+  StorageError,
+  type HistoryPolicy,
+  type Scheduler,
+} from '../../shared/storage';
 import { applyTemplate, isKnownTemplate } from '../../shared/templates';
 import { RequestRefusedError } from '../main/invoke-pipeline';
 import { HistoryStore } from './history-store';
 import { nodeScheduler, NodeVolume } from './node-volume';
 import { OpenFile, type OpenFileDeps } from './open-file';
 import { RecentList } from './recent-list';
+import {
+  alreadyOpen,
+  canonical,
+  checkWorkshopPath,
+  pathExists,
+  samePath,
+  withExtension,
+} from './workshop-paths';
 import { isProcessAlive } from './workshop-lock';
 
 /** The windows, as far as workshops are concerned. Ids are the windows' web contents ids. */
@@ -45,7 +59,10 @@ export interface WindowPort {
   notifyOpenRequested(windowId: number): void;
   sendSaveState(windowId: number, event: SaveStateEvent): void;
   /** Title, macOS proxy icon and edited dot; null when the window no longer shows a workshop. */
-  showWorkshop(windowId: number, shown: { name: string; path: string; saveState: SaveStateView } | null): void;
+  showWorkshop(
+    windowId: number,
+    shown: { name: string; path: string; saveState: SaveStateView } | null,
+  ): void;
 }
 
 export interface DialogPort {
@@ -126,12 +143,23 @@ export class WorkshopManager {
           return await this.place(windowId, join(folder, fileName));
         } catch (error) {
           if (!(error instanceof StorageError)) throw error;
-          if (error.code !== 'exists') return { kind: 'problem', problem: problemFromStorage(error.code, fileName, 'create') };
+          if (error.code !== 'exists')
+            return { kind: 'problem', problem: problemFromStorage(error.code, fileName, 'create') };
         }
       }
-      return { kind: 'problem', problem: { code: 'exists', message: 'There are too many workshops with that name. Choose another title.' } };
+      return {
+        kind: 'problem',
+        problem: {
+          code: 'exists',
+          message: 'There are too many workshops with that name. Choose another title.',
+        },
+      };
     } catch (error) {
-      if (error instanceof StorageError) return { kind: 'problem', problem: problemFromStorage(error.code, 'The Dreamboard folder', 'create') };
+      if (error instanceof StorageError)
+        return {
+          kind: 'problem',
+          problem: problemFromStorage(error.code, 'The Dreamboard folder', 'create'),
+        };
       throw error;
     } finally {
       doc.destroy();
@@ -156,7 +184,11 @@ export class WorkshopManager {
 
   async openRecent(windowId: number, id: string): Promise<OpenOutcome> {
     const path = await this.recentList.pathOf(id);
-    if (path === null) return { kind: 'problem', problem: { code: 'not-found', message: 'That workshop is no longer in the recent list.' } };
+    if (path === null)
+      return {
+        kind: 'problem',
+        problem: { code: 'not-found', message: 'That workshop is no longer in the recent list.' },
+      };
     return this.place(windowId, path);
   }
 
@@ -166,12 +198,14 @@ export class WorkshopManager {
    */
   async openFromOutside(path: string, preferredWindow: number | null = null): Promise<void> {
     const windows = this.options.windows.list();
-    const ordered = preferredWindow === null ? windows : [preferredWindow, ...windows.filter((w) => w !== preferredWindow)];
+    const ordered =
+      preferredWindow === null ? windows : [preferredWindow, ...windows.filter((w) => w !== preferredWindow)];
     const idle = ordered.find((w) => !this.windowHasWorkshop(w) && !this.pending.get(w)?.length);
     // A busy window passes a successful open on to a new window (place); a problem is told there.
     const target = idle ?? ordered[0] ?? this.options.windows.openWindow();
     const problem = await checkWorkshopPath(path);
-    const outcome = problem !== null ? ({ kind: 'problem', problem } as const) : await this.place(target, path);
+    const outcome =
+      problem !== null ? ({ kind: 'problem', problem } as const) : await this.place(target, path);
     if (outcome.kind === 'elsewhere') return; // Focused where it already was, or a new window shows it.
     this.enqueue(target, outcome);
     this.options.windows.focus(target);
@@ -272,7 +306,9 @@ export class WorkshopManager {
   /** Before quitting: every window's final save. Windows whose save failed are listed. */
   async closeAll(): Promise<{ windowId: number; problems: FileProblem[] }[]> {
     const windows = [...new Set([...this.files.values()].map((f) => f.windowId))];
-    const results = await Promise.all(windows.map(async (windowId) => ({ windowId, problems: await this.closeWindow(windowId) })));
+    const results = await Promise.all(
+      windows.map(async (windowId) => ({ windowId, problems: await this.closeWindow(windowId) })),
+    );
     return results.filter((r) => r.problems.length > 0);
   }
 
@@ -298,7 +334,9 @@ export class WorkshopManager {
       return { kind: 'elsewhere' };
     }
     const handle = randomBytes(16).toString('hex');
-    const opened = await OpenFile.open(path, handle, windowId, this.deps, (file, state) => this.onSaveState(file, state));
+    const opened = await OpenFile.open(path, handle, windowId, this.deps, (file, state) =>
+      this.onSaveState(file, state),
+    );
     if (!opened.ok) return { kind: 'problem', problem: opened.problem };
     // Two opens of one file can race through the awaits above: the second one yields.
     const raced = this.fileAt(path);
@@ -343,7 +381,12 @@ export class WorkshopManager {
   }
 
   private showIn(file: OpenFile): void {
-    if (this.files.has(file.handle)) this.options.windows.showWorkshop(file.windowId, { name: file.name, path: file.path, saveState: file.saveState });
+    if (this.files.has(file.handle))
+      this.options.windows.showWorkshop(file.windowId, {
+        name: file.name,
+        path: file.path,
+        saveState: file.saveState,
+      });
   }
 
   private async remember(path: string, replacing: string | null): Promise<void> {
@@ -351,45 +394,4 @@ export class WorkshopManager {
     else await this.recentList.replacePath(replacing, path, this.deps.now());
     this.options.onRecentChanged?.(await this.recentList.list(), path);
   }
-}
-
-function alreadyOpen(path: string): FileProblem {
-  return { code: 'exists', message: `"${basename(path)}" is open in Dreamboard. Close it first, or choose another name.` };
-}
-
-function withExtension(path: string): string {
-  return extname(path).toLowerCase() === WORKSHOP_EXTENSION ? path : `${path}${WORKSHOP_EXTENSION}`;
-}
-
-/** Case-insensitive file systems are the common case on macOS and Windows. */
-function samePath(a: string, b: string): boolean {
-  return process.platform === 'linux' ? a === b : a.toLowerCase() === b.toLowerCase();
-}
-
-/** One name per file, so a file reached through a symlink is still "already open". */
-async function canonical(path: string): Promise<string> {
-  return fs.realpath(path).catch(() => resolve(path));
-}
-
-async function pathExists(path: string): Promise<boolean> {
-  return fs.lstat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Null when `path` may be opened as a workshop; otherwise why not, in plain words. */
-export async function checkWorkshopPath(path: string): Promise<FileProblem | null> {
-  const name = basename(path);
-  if (!isAbsolute(path)) return { code: 'not-found', message: `"${name}" is not a full path to a file.` };
-  if (extname(path).toLowerCase() !== WORKSHOP_EXTENSION)
-    return { code: 'not-dreamboard', message: `"${name}" is not a Dreamboard workshop (its name does not end in ${WORKSHOP_EXTENSION}).` };
-  try {
-    const stat = await fs.stat(path);
-    if (!stat.isFile()) return { code: 'not-dreamboard', message: `"${name}" is not a Dreamboard workshop (it is not a regular file).` };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return problemFromStorage(code === 'EACCES' || code === 'EPERM' ? 'permission-denied' : 'not-found', name, 'open');
-  }
-  return null;
 }

@@ -8,16 +8,26 @@ const warn = (message: string) => console.warn(`[platform] ${message}`);
 /** An IPC refusal or failure, as a problem people can read (the detail goes to the console). */
 function ipcProblem(what: string, result: Extract<IpcResult<unknown>, { ok: false }>): FileProblem {
   warn(`${what}: ${result.error.message}`);
-  return { code: 'io', message: `Dreamboard could not ${what}. Try again; if it keeps happening, restart Dreamboard.` };
+  return {
+    code: 'io',
+    message: `Dreamboard could not ${what}. Try again; if it keeps happening, restart Dreamboard.`,
+  };
 }
 
-async function outcome<T>(what: string, call: () => Promise<IpcResult<T>>, onProblem: (problem: FileProblem) => T): Promise<T> {
+async function outcome<T>(
+  what: string,
+  call: () => Promise<IpcResult<T>>,
+  onProblem: (problem: FileProblem) => T,
+): Promise<T> {
   try {
     const result = await call();
     return result.ok ? result.value : onProblem(ipcProblem(what, result));
   } catch (error) {
     warn(`${what}: ${String(error)}`);
-    return onProblem({ code: 'io', message: `Dreamboard could not ${what}. Try again; if it keeps happening, restart Dreamboard.` });
+    return onProblem({
+      code: 'io',
+      message: `Dreamboard could not ${what}. Try again; if it keeps happening, restart Dreamboard.`,
+    });
   }
 }
 
@@ -34,7 +44,11 @@ export function createElectronStorage(desktop: DesktopApi): WorkshopStorage {
   };
 
   const collectOpenRequests = async () => {
-    const taken = await outcome('open the workshop', () => desktop.takeOpenRequests(), (problem) => [openProblem(problem)]);
+    const taken = await outcome(
+      'open the workshop',
+      () => desktop.takeOpenRequests(),
+      (problem) => [openProblem(problem)],
+    );
     for (const request of taken) {
       if (openListeners.size === 0) undelivered.push(request);
       else for (const listener of [...openListeners]) listener(request);
@@ -54,13 +68,26 @@ export function createElectronStorage(desktop: DesktopApi): WorkshopStorage {
 
   return {
     create: (templateId, title) =>
-      outcome('create the workshop', () => desktop.createWorkshop(title === undefined ? { templateId } : { templateId, title }), openProblem),
+      outcome(
+        'create the workshop',
+        () => desktop.createWorkshop(title === undefined ? { templateId } : { templateId, title }),
+        openProblem,
+      ),
     openDialog: () => outcome('open the workshop', () => desktop.openWorkshopDialog(), openProblem),
     openDropped: (file) => outcome('open the dropped file', () => desktop.openDroppedFile(file), openProblem),
     openRecent: (id) => outcome('open the workshop', () => desktop.openRecentWorkshop(id), openProblem),
-    recent: () => outcome('list recent workshops', () => desktop.recentWorkshops(), () => []),
+    recent: () =>
+      outcome(
+        'list recent workshops',
+        () => desktop.recentWorkshops(),
+        () => [],
+      ),
     async forgetRecent(id) {
-      await outcome('update the recent list', () => desktop.forgetRecentWorkshop(id), () => null);
+      await outcome(
+        'update the recent list',
+        () => desktop.forgetRecentWorkshop(id),
+        () => null,
+      );
     },
     record(handle, update) {
       // Refused before it leaves: main would reject it too, and the person must see it was not saved.
@@ -83,12 +110,36 @@ export function createElectronStorage(desktop: DesktopApi): WorkshopStorage {
         (error: unknown) => warn(`record: ${String(error)}`),
       );
     },
-    saveAs: (handle) => outcome('save a copy', () => desktop.saveWorkshopAs(handle), (problem) => ({ kind: 'problem', problem })),
-    rename: (handle, name) => outcome('rename the workshop', () => desktop.renameWorkshop(handle, name), (problem) => ({ kind: 'problem', problem })),
-    close: (handle) => outcome('close the workshop', () => desktop.closeWorkshop(handle), (problem) => ({ kind: 'problem', problem })),
-    history: (handle) => outcome('list version history', () => desktop.workshopHistory(handle), () => []),
+    saveAs: (handle) =>
+      outcome(
+        'save a copy',
+        () => desktop.saveWorkshopAs(handle),
+        (problem) => ({ kind: 'problem', problem }),
+      ),
+    rename: (handle, name) =>
+      outcome(
+        'rename the workshop',
+        () => desktop.renameWorkshop(handle, name),
+        (problem) => ({ kind: 'problem', problem }),
+      ),
+    close: (handle) =>
+      outcome(
+        'close the workshop',
+        () => desktop.closeWorkshop(handle),
+        (problem) => ({ kind: 'problem', problem }),
+      ),
+    history: (handle) =>
+      outcome(
+        'list version history',
+        () => desktop.workshopHistory(handle),
+        () => [],
+      ),
     loadHistory: (handle, id) =>
-      outcome('load that version', () => desktop.loadWorkshopHistory(handle, id), (problem) => ({ kind: 'problem', problem })),
+      outcome(
+        'load that version',
+        () => desktop.loadWorkshopHistory(handle, id),
+        (problem) => ({ kind: 'problem', problem }),
+      ),
     onSaveState(listener) {
       saveListeners.add(listener);
       return () => void saveListeners.delete(listener);

@@ -30,6 +30,10 @@ export function problemFromOpen(problem: OpenProblem, name: string): FileProblem
   }
 }
 
-export function problemFromStorage(code: StorageErrorCode, name: string, doing: 'open' | 'save' | 'create'): FileProblem {
+export function problemFromStorage(
+  code: StorageErrorCode,
+  name: string,
+  doing: 'open' | 'save' | 'create',
+): FileProblem {
   return { code: STORAGE_CODES[code], message: describeStorageFailure(code, name, doing) };
 }

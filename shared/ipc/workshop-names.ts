@@ -13,8 +13,11 @@ const MAX_BASE_LENGTH = 100;
  * leading/trailing dots and spaces go, and an empty or reserved result becomes "Workshop".
  */
 export function fileBaseFromTitle(title: string): string {
-  const cleaned = title.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+|\.+$/g, '').trim();
-  const short = cleaned.slice(0, MAX_BASE_LENGTH).trim();
+  const cleaned = title
+    .replace(UNSAFE, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  const short = cleaned.slice(0, MAX_BASE_LENGTH).replace(/[.\s]+$/, '');
   if (short === '' || RESERVED.test(short)) return 'Workshop';
   return short;
 }
@@ -34,5 +37,7 @@ export async function firstFreeName(
 
 /** "Plan.dreamboard" → "Plan"; other names unchanged. */
 export function workshopNameOf(fileName: string): string {
-  return fileName.toLowerCase().endsWith(WORKSHOP_EXTENSION) ? fileName.slice(0, -WORKSHOP_EXTENSION.length) : fileName;
+  return fileName.toLowerCase().endsWith(WORKSHOP_EXTENSION)
+    ? fileName.slice(0, -WORKSHOP_EXTENSION.length)
+    : fileName;
 }

@@ -11,7 +11,15 @@ import { z } from 'zod';
 import type { StorageErrorCode } from '../storage/volume';
 
 /** Every StorageErrorCode, as a value for zod; the check below fails to compile if one is missing. */
-const STORAGE_ERROR_CODES = ['not-found', 'permission-denied', 'disk-full', 'is-directory', 'exists', 'read-only-volume', 'io'] as const satisfies readonly StorageErrorCode[];
+const STORAGE_ERROR_CODES = [
+  'not-found',
+  'permission-denied',
+  'disk-full',
+  'is-directory',
+  'exists',
+  'read-only-volume',
+  'io',
+] as const satisfies readonly StorageErrorCode[];
 type MissingCode = Exclude<StorageErrorCode, (typeof STORAGE_ERROR_CODES)[number]>;
 const everyCodeListed: [MissingCode] extends [never] ? true : MissingCode = true;
 void everyCodeListed;
@@ -178,7 +186,10 @@ export const CreateWorkshopRequestSchema = z.object({
   title: WorkshopNameSchema.optional(),
 });
 export const HandleRequestSchema = z.object({ handle: WorkshopHandleSchema });
-export const RecordRequestSchema = z.object({ handle: WorkshopHandleSchema, update: bytes(MAX_RECORD_BYTES) });
+export const RecordRequestSchema = z.object({
+  handle: WorkshopHandleSchema,
+  update: bytes(MAX_RECORD_BYTES),
+});
 export const RenameRequestSchema = z.object({ handle: WorkshopHandleSchema, name: WorkshopNameSchema });
 export const RecentRequestSchema = z.object({ id: RecentIdSchema });
 export const LoadHistoryRequestSchema = z.object({ handle: WorkshopHandleSchema, id: SnapshotIdSchema });

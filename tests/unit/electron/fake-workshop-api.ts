@@ -6,7 +6,10 @@
 import type { DesktopApi, IpcResult } from '../../../shared/ipc/contract';
 import type { SaveStateEvent } from '../../../shared/ipc/workshop-schemas';
 
-type WorkshopMethods = Exclude<keyof DesktopApi, 'contractVersion' | 'getAppInfo' | 'setWindowTitle' | 'openExternal' | 'performNativeEdit' | 'onMenuAction'>;
+type WorkshopMethods = Exclude<
+  keyof DesktopApi,
+  'contractVersion' | 'getAppInfo' | 'setWindowTitle' | 'openExternal' | 'performNativeEdit' | 'onMenuAction'
+>;
 
 export function fakeWorkshopApi() {
   const calls: [string, ...unknown[]][] = [];
@@ -15,17 +18,20 @@ export function fakeWorkshopApi() {
   const openRequestedListeners = new Set<() => void>();
   const flushListeners = new Set<(token: string) => void>();
 
-  const answer = <T>(method: string, fallback: T) =>
+  const answer =
+    <T>(method: string, fallback: T) =>
     (...args: unknown[]): Promise<IpcResult<T>> => {
       calls.push([method, ...args]);
       const queued = answers.get(method)?.shift();
       return Promise.resolve((queued ?? { ok: true, value: fallback }) as IpcResult<T>);
     };
 
-  const subscribe = <L>(set: Set<L>) => (listener: L) => {
-    set.add(listener);
-    return () => void set.delete(listener);
-  };
+  const subscribe =
+    <L>(set: Set<L>) =>
+    (listener: L) => {
+      set.add(listener);
+      return () => void set.delete(listener);
+    };
 
   const api = {
     createWorkshop: answer('createWorkshop', { kind: 'cancelled' as const }),
@@ -40,7 +46,10 @@ export function fakeWorkshopApi() {
     renameWorkshop: answer('renameWorkshop', { kind: 'cancelled' as const }),
     closeWorkshop: answer('closeWorkshop', { kind: 'closed' as const }),
     workshopHistory: answer('workshopHistory', []),
-    loadWorkshopHistory: answer('loadWorkshopHistory', { kind: 'problem' as const, problem: { code: 'not-found' as const, message: 'none' } }),
+    loadWorkshopHistory: answer('loadWorkshopHistory', {
+      kind: 'problem' as const,
+      problem: { code: 'not-found' as const, message: 'none' },
+    }),
     acknowledgeFlush: answer('acknowledgeFlush', null),
     onSaveState: subscribe(saveStateListeners),
     onOpenRequested: subscribe(openRequestedListeners),

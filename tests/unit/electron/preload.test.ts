@@ -10,7 +10,16 @@ const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void
 const invocations: unknown[][] = [];
 let nextAnswer: unknown = { ok: true, value: null };
 
+/** Files the page "dropped": a real one has a path on disk, one built in script has ''. */
+const droppedPaths = new Map<unknown, string>();
+
 vi.mock('electron', () => ({
+  webUtils: {
+    getPathForFile: (file: unknown) => {
+      if (!droppedPaths.has(file)) throw new TypeError('not a File');
+      return droppedPaths.get(file);
+    },
+  },
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
   ipcRenderer: {
     invoke: (...args: unknown[]) => {
@@ -90,5 +99,28 @@ describe('window.dreamboard', () => {
     unsubscribe();
     fromMain('menu:action', { actionId: 'edit.redo' });
     expect(received).toHaveLength(1);
+  });
+
+  it('sends a dropped file’s path to main itself, so the page never holds it', async () => {
+    const onDisk = { name: 'Plan.dreamboard', size: 10 };
+    droppedPaths.set(onDisk, '/home/sam/Plan.dreamboard');
+    nextAnswer = { ok: true, value: { kind: 'cancelled' } };
+    await expect(api.openDroppedFile(onDisk)).resolves.toEqual({ ok: true, value: { kind: 'cancelled' } });
+    expect(invocations.at(-1)).toEqual(['workshops:open-path', { path: '/home/sam/Plan.dreamboard' }]);
+  });
+
+  it('refuses files built in script and things that are not files, without asking main', async () => {
+    const before = invocations.length;
+    const built = { name: 'fake.dreamboard', size: 1 };
+    droppedPaths.set(built, '');
+    await expect(api.openDroppedFile(built)).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await expect(api.openDroppedFile({ name: 'x', size: 0 })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(invocations.length).toBe(before);
+  });
+
+  it('sends updates as bytes with their handle', async () => {
+    nextAnswer = { ok: true, value: null };
+    await api.recordUpdate('c'.repeat(32), new Uint8Array([1, 2]));
+    expect(invocations.at(-1)).toEqual(['workshops:record', { handle: 'c'.repeat(32), update: new Uint8Array([1, 2]) }]);
   });
 });

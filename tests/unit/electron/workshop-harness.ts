@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { createCard } from '../../../shared/doc';
-import type { OpenOutcome, OpenedWorkshopInfo, RecentEntry, SaveStateEvent } from '../../../shared/ipc/workshop-schemas';
+import type {
+  OpenOutcome,
+  OpenedWorkshopInfo,
+  RecentEntry,
+  SaveStateEvent,
+} from '../../../shared/ipc/workshop-schemas';
 import { WorkshopManager, type ManagerOptions } from '../../../electron/storage/workshop-manager';
 import { AUTHOR, ManualScheduler } from '../storage/helpers';
 
@@ -57,7 +62,10 @@ export interface Harness {
   saveStatesOf(handle: string): string[];
 }
 
-export async function withHarness(run: (h: Harness) => Promise<void>, overrides: Partial<ManagerOptions> = {}): Promise<void> {
+export async function withHarness(
+  run: (h: Harness) => Promise<void>,
+  overrides: Partial<ManagerOptions> = {},
+): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'dreamboard-workshops-'));
   const windows = new FakeWindows();
   const scheduler = new ManualScheduler();
@@ -93,7 +101,8 @@ export async function withHarness(run: (h: Harness) => Promise<void>, overrides:
       ...overrides,
       ...more,
     });
-  harness.saveStatesOf = (handle) => windows.saveStates.filter((s) => s.event.handle === handle).map((s) => s.event.state.kind);
+  harness.saveStatesOf = (handle) =>
+    windows.saveStates.filter((s) => s.event.handle === handle).map((s) => s.event.state.kind);
   harness.manager = harness.makeManager();
   try {
     await run(harness);

@@ -37,7 +37,9 @@ describe('creating workshops', () => {
 
   it('refuses a template that does not exist', () =>
     withHarness(async (h) => {
-      await expect(h.manager.create(h.windows.openWindow(), 'no-such-template')).rejects.toBeInstanceOf(RequestRefusedError);
+      await expect(h.manager.create(h.windows.openWindow(), 'no-such-template')).rejects.toBeInstanceOf(
+        RequestRefusedError,
+      );
     }));
 });
 
@@ -73,7 +75,9 @@ describe('saving', () => {
     withHarness(async (h) => {
       const window = h.windows.openWindow();
       const workshop = opened(await h.manager.create(window, TEMPLATE, 'Plan'));
-      expect(() => h.manager.record(window, workshop.handle, new Uint8Array([255, 255, 255, 255, 1]))).toThrow(RequestRefusedError);
+      expect(() =>
+        h.manager.record(window, workshop.handle, new Uint8Array([255, 255, 255, 255, 1])),
+      ).toThrow(RequestRefusedError);
       expect(await h.manager.close(window, workshop.handle)).toEqual({ kind: 'closed' });
     }));
 });
@@ -92,7 +96,9 @@ describe('handles belong to their window', () => {
       await expect(h.manager.close(theirs, workshop.handle)).rejects.toBeInstanceOf(RequestRefusedError);
       await expect(h.manager.history(theirs, workshop.handle)).rejects.toBeInstanceOf(RequestRefusedError);
       await expect(h.manager.saveAs(theirs, workshop.handle)).rejects.toBeInstanceOf(RequestRefusedError);
-      await expect(h.manager.rename(theirs, workshop.handle, 'Mine now')).rejects.toBeInstanceOf(RequestRefusedError);
+      await expect(h.manager.rename(theirs, workshop.handle, 'Mine now')).rejects.toBeInstanceOf(
+        RequestRefusedError,
+      );
       // The owner is unaffected.
       expect(await h.manager.close(mine, workshop.handle)).toEqual({ kind: 'closed' });
     }));
@@ -146,7 +152,10 @@ describe('opening', () => {
     withHarness(async (h) => {
       const folder = join(h.dir, 'sneaky.dreamboard');
       await mkdir(folder);
-      expect(await h.manager.openPath(h.windows.openWindow(), folder)).toMatchObject({ kind: 'problem', problem: { code: 'not-dreamboard' } });
+      expect(await h.manager.openPath(h.windows.openWindow(), folder)).toMatchObject({
+        kind: 'problem',
+        problem: { code: 'not-dreamboard' },
+      });
     }));
 
   it('explains a file that is not a workshop and leaves it exactly as it was', () =>
@@ -189,13 +198,18 @@ describe('Save As and Rename', () => {
       const workshop = opened(await h.manager.create(window, TEMPLATE, 'Plan'));
       const doc = rendererDoc(workshop, (u) => h.manager.record(window, workshop.handle, u));
       addNote(doc, 'one');
-      expect(await h.manager.rename(window, workshop.handle, 'Homecare plan')).toEqual({ kind: 'done', name: 'Homecare plan' });
+      expect(await h.manager.rename(window, workshop.handle, 'Homecare plan')).toEqual({
+        kind: 'done',
+        name: 'Homecare plan',
+      });
       addNote(doc, 'two');
       await h.manager.close(window, workshop.handle);
       const files = await readdir(h.workshopsFolder);
       expect(files.filter((f) => !f.startsWith('.'))).toEqual(['Homecare plan.dreamboard']);
       expect(files.some((f) => f.endsWith('.lock'))).toBe(false);
-      const again = opened(await h.manager.openPath(window, join(h.workshopsFolder, 'Homecare plan.dreamboard')));
+      const again = opened(
+        await h.manager.openPath(window, join(h.workshopsFolder, 'Homecare plan.dreamboard')),
+      );
       expect(cardTexts(again.state)).toEqual(['one', 'two']);
       expect(h.windows.shown.get(window)?.name).toBe('Homecare plan');
     }));
@@ -203,10 +217,18 @@ describe('Save As and Rename', () => {
   it('will not rename over another file', () =>
     withHarness(async (h) => {
       const window = h.windows.openWindow();
-      await h.manager.create(window, TEMPLATE, 'Taken').then((o) => h.manager.close(window, opened(o).handle));
+      await h.manager
+        .create(window, TEMPLATE, 'Taken')
+        .then((o) => h.manager.close(window, opened(o).handle));
       const workshop = opened(await h.manager.create(window, TEMPLATE, 'Plan'));
-      expect(await h.manager.rename(window, workshop.handle, 'Taken')).toMatchObject({ kind: 'problem', problem: { code: 'exists' } });
-      expect((await readdir(h.workshopsFolder)).filter((f) => f.endsWith('.dreamboard')).sort()).toEqual(['Plan.dreamboard', 'Taken.dreamboard']);
+      expect(await h.manager.rename(window, workshop.handle, 'Taken')).toMatchObject({
+        kind: 'problem',
+        problem: { code: 'exists' },
+      });
+      expect((await readdir(h.workshopsFolder)).filter((f) => f.endsWith('.dreamboard')).sort()).toEqual([
+        'Plan.dreamboard',
+        'Taken.dreamboard',
+      ]);
     }));
 });
 
@@ -226,14 +248,21 @@ describe('locks against a second Dreamboard', () => {
       const window = h.windows.openWindow();
       const path = join(h.workshopsFolder, 'Plan.dreamboard');
       await h.manager.create(window, TEMPLATE, 'Plan').then((o) => h.manager.close(window, opened(o).handle));
-      await writeFile(lockPathFor(path), JSON.stringify({ pid: 99, hostname: 'meeting-room-pc', since: h.clock.now }));
+      await writeFile(
+        lockPathFor(path),
+        JSON.stringify({ pid: 99, hostname: 'meeting-room-pc', since: h.clock.now }),
+      );
       const workshop = opened(await h.manager.openPath(window, path));
       expect(workshop.readOnlyReason).toContain('meeting-room-pc');
       expect(workshop.saveState.kind).toBe('read-only');
-      expect(() => h.manager.record(window, workshop.handle, new Uint8Array([0, 0]))).toThrow(RequestRefusedError);
+      expect(() => h.manager.record(window, workshop.handle, new Uint8Array([0, 0]))).toThrow(
+        RequestRefusedError,
+      );
       await h.manager.close(window, workshop.handle);
       // Their lock is theirs: closing a read-only view leaves it.
-      expect(JSON.parse(await readFile(lockPathFor(path), 'utf8'))).toMatchObject({ hostname: 'meeting-room-pc' });
+      expect(JSON.parse(await readFile(lockPathFor(path), 'utf8'))).toMatchObject({
+        hostname: 'meeting-room-pc',
+      });
     }));
 
   it('takes over a lock whose process has gone, and one from another computer not refreshed for long', () =>
@@ -264,7 +293,9 @@ describe('the recent list', () => {
       expect(await manager.recent()).toEqual([]);
       const window = h.windows.openWindow();
       await manager.create(window, TEMPLATE, 'Plan');
-      const stored = JSON.parse(await readFile(join(h.dataFolder, 'recent-workshops.json'), 'utf8')) as { entries: unknown[] };
+      const stored = JSON.parse(await readFile(join(h.dataFolder, 'recent-workshops.json'), 'utf8')) as {
+        entries: unknown[];
+      };
       expect(stored.entries).toHaveLength(1);
       expect(h.recentChanges.at(-1)?.map((e) => e.name)).toEqual(['Plan']);
     }));
@@ -278,12 +309,21 @@ describe('the recent list', () => {
       expect(entry).toMatchObject({ name: 'Plan', folder: expect.stringContaining('Dreamboard') as string });
       expect(JSON.stringify(entry)).not.toContain('Plan.dreamboard');
       expect(opened(await h.manager.openRecent(window, entry!.id)).name).toBe('Plan');
-      expect(await h.manager.openRecent(window, '0123456789abcdef')).toMatchObject({ kind: 'problem', problem: { code: 'not-found' } });
+      expect(await h.manager.openRecent(window, '0123456789abcdef')).toMatchObject({
+        kind: 'problem',
+        problem: { code: 'not-found' },
+      });
     }));
 
   it('ignores entries that are not absolute paths', () =>
     withHarness(async (h) => {
-      await writeFile(join(h.dataFolder, 'recent-workshops.json'), JSON.stringify({ version: 1, entries: [{ id: '0123456789abcdef', path: '../x.dreamboard', openedAt: 1 }] }));
+      await writeFile(
+        join(h.dataFolder, 'recent-workshops.json'),
+        JSON.stringify({
+          version: 1,
+          entries: [{ id: '0123456789abcdef', path: '../x.dreamboard', openedAt: 1 }],
+        }),
+      );
       expect(await h.makeManager().recent()).toEqual([]);
     }));
 });
@@ -305,7 +345,9 @@ describe('version history', () => {
       const oldest = await h.manager.loadHistory(window, reopened.handle, history[1]!.id);
       expect(oldest.kind).toBe('loaded');
       if (oldest.kind === 'loaded') expect(cardTexts(oldest.state)).toEqual([]);
-      expect(await h.manager.loadHistory(window, reopened.handle, 'no-such-snapshot')).toMatchObject({ kind: 'problem' });
+      expect(await h.manager.loadHistory(window, reopened.handle, 'no-such-snapshot')).toMatchObject({
+        kind: 'problem',
+      });
     }));
 });
 
