@@ -9,10 +9,13 @@ import { basename, dirname, isAbsolute, join, sep } from 'node:path';
 import { z } from 'zod';
 import { workshopNameOf } from '../../shared/ipc/workshop-names';
 import type { RecentEntry } from '../../shared/ipc/workshop-schemas';
+import { describeOpenProblem, readWorkshopSummary, toOpenProblem } from '../../shared/storage';
 import { NodeVolume } from './node-volume';
 
 export const MAX_RECENT = 20;
 const MAX_FILE_BYTES = 256 * 1024;
+/** Bigger workshops are listed without title and count rather than read whole for a list. */
+const MAX_SUMMARY_READ_BYTES = 16 * 1024 * 1024;
 
 const StoredEntrySchema = z.object({
   id: z.string().regex(/^[0-9a-f]{16}$/),
@@ -50,6 +53,40 @@ export class RecentList {
       folder: folderForPeople(path),
       openedAt,
     }));
+  }
+
+  /**
+   * The list with what the start screen shows about each file: title and cards from its summary
+   * record, when it last changed, or why it cannot be opened. Files are only read, never written.
+   */
+  async listWithDetails(): Promise<RecentEntry[]> {
+    const entries = await this.load();
+    const plain = await this.list();
+    return Promise.all(
+      plain.map(async (entry, index) => {
+        const path = entries[index]!.path;
+        try {
+          const info = await this.volume.stat(path);
+          if (!info.isFile)
+            return {
+              ...entry,
+              problem: describeOpenProblem(
+                { kind: 'not-dreamboard', detail: 'it is not a regular file' },
+                basename(path),
+              ),
+            };
+          if (info.size > MAX_SUMMARY_READ_BYTES) return { ...entry, changedAt: info.modifiedAt };
+          const summary = readWorkshopSummary(await this.volume.readFile(path));
+          return {
+            ...entry,
+            changedAt: info.modifiedAt,
+            ...(summary ? { title: summary.title, cards: summary.cards } : {}),
+          };
+        } catch (error) {
+          return { ...entry, problem: describeOpenProblem(toOpenProblem(error), basename(path)) };
+        }
+      }),
+    );
   }
 
   async pathOf(id: string): Promise<string | null> {

@@ -224,7 +224,7 @@ export class WorkshopManager {
   }
 
   recent(): Promise<RecentEntry[]> {
-    return this.recentList.list();
+    return this.recentList.listWithDetails();
   }
 
   async forgetRecent(id: string): Promise<void> {

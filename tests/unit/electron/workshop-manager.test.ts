@@ -1,4 +1,4 @@
-import { chmod, mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RequestRefusedError } from '../../../electron/main/invoke-pipeline';
@@ -308,11 +308,22 @@ describe('the recent list', () => {
       const [entry] = await h.manager.recent();
       expect(entry).toMatchObject({ name: 'Plan', folder: expect.stringContaining('Dreamboard') as string });
       expect(JSON.stringify(entry)).not.toContain('Plan.dreamboard');
+      expect(entry).toMatchObject({ title: 'Plan', cards: 0, changedAt: expect.any(Number) as number });
       expect(opened(await h.manager.openRecent(window, entry!.id)).name).toBe('Plan');
       expect(await h.manager.openRecent(window, '0123456789abcdef')).toMatchObject({
         kind: 'problem',
         problem: { code: 'not-found' },
       });
+    }));
+
+  it('says why a recent file cannot be opened instead of dropping it', () =>
+    withHarness(async (h) => {
+      const window = h.windows.openWindow();
+      const workshop = opened(await h.manager.create(window, TEMPLATE, 'Plan'));
+      await h.manager.close(window, workshop.handle);
+      await rm(join(h.workshopsFolder, 'Plan.dreamboard'));
+      const [entry] = await h.manager.recent();
+      expect(entry?.problem).toContain('There is no file');
     }));
 
   it('ignores entries that are not absolute paths', () =>
