@@ -1,6 +1,6 @@
 /**
  * The browser's own "folder" of workshops: the OPFS folder `workshops/`. Its listing is the recent
- * list (title, card count and last change from each file's summary record), and imported files are
+ * list (title, card count and last change of each file), and imported files are
  * checked whole before a copy is stored, so a file that is not a workshop leaves no trace.
  */
 import { docFacts } from '../../shared/doc/updates';
@@ -58,22 +58,40 @@ async function describeStored(volume: OpfsVolume, fileName: string): Promise<Lis
   try {
     const entry = await volume.stat(pathOf(fileName));
     if (entry.size > MAX_WORKSHOP_BYTES) return withProblem({ kind: 'too-large', size: entry.size }, entry.modifiedAt);
-    // Framing and checksums only: the summary record gives title and counts without replaying the document.
-    const scan = scanContainer(await volume.readFile(pathOf(fileName)));
-    if (!scan.ok) return withProblem(scan.problem, entry.modifiedAt);
-    let summary: FileSummary | null = null;
-    for (const record of scan.records)
-      if (record.type === RecordType.summary) summary = decodeSummary(record.payload) ?? summary;
-    return {
-      ...base,
-      openedAt: entry.modifiedAt,
-      changedAt: entry.modifiedAt,
-      ...(summary ? { title: summary.title, cards: summary.cards } : {}),
-    };
+    const bytes = await volume.readFile(pathOf(fileName));
+    const facts = entry.size <= REPLAY_LIMIT ? currentFacts(bytes) : summaryFacts(bytes);
+    if (!facts.ok) return withProblem(facts.problem, entry.modifiedAt);
+    return { ...base, openedAt: entry.modifiedAt, changedAt: entry.modifiedAt, ...facts.facts };
   } catch (error) {
     const code = error instanceof StorageError ? error.code : 'io';
     return withProblem({ kind: 'storage', code, detail: '' });
   }
+}
+
+/**
+ * Files up to this size are replayed for the list: the summary record's counts date from the last
+ * compaction, so "0 cards" would be shown for a workshop someone has just filled. Replaying a
+ * workshop of this size takes a few milliseconds; larger ones fall back to the summary.
+ */
+const REPLAY_LIMIT = 4 * 1024 * 1024;
+
+type Facts = { ok: true; facts: { title?: string; cards?: number } } | { ok: false; problem: OpenProblem };
+
+function currentFacts(bytes: Uint8Array): Facts {
+  const read = readWorkshopBytes(bytes);
+  if (!read.ok) return read;
+  const { title, cards } = docFacts(read.doc);
+  read.doc.destroy();
+  return { ok: true, facts: { title, cards } };
+}
+
+/** Framing and checksums only: the last summary record's title and counts, without replaying the document. */
+function summaryFacts(bytes: Uint8Array): Facts {
+  const scan = scanContainer(bytes);
+  if (!scan.ok) return scan;
+  let summary: FileSummary | null = null;
+  for (const record of scan.records) if (record.type === RecordType.summary) summary = decodeSummary(record.payload) ?? summary;
+  return { ok: true, facts: summary ? { title: summary.title, cards: summary.cards } : {} };
 }
 
 export type CheckedImport =

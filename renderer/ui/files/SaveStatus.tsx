@@ -4,6 +4,8 @@ import { describeSaveState } from './file-names';
 
 export interface SaveStatusProps {
   readonly fileName: string | null;
+  /** The workshop's title: a file name that only repeats it is left to screen readers. */
+  readonly title: string;
   readonly saveState: SaveStateView | null;
   /** 'browser': the file lives in this browser's storage, not in a folder. */
   readonly where: 'desktop' | 'browser';
@@ -14,7 +16,7 @@ export interface SaveStatusProps {
  * failing and when it recovers: "Saving…" then "Saved" after every keystroke would drown a screen
  * reader, while a failure is exactly what someone must hear.
  */
-export function SaveStatus({ fileName, saveState, where }: SaveStatusProps) {
+export function SaveStatus({ fileName, title, saveState, where }: SaveStatusProps) {
   const { label, detail } = describeSaveState(saveState);
   const kind = saveState?.kind ?? 'saved';
   const [spoken, setSpoken] = useState('');
@@ -32,7 +34,10 @@ export function SaveStatus({ fileName, saveState, where }: SaveStatusProps) {
   return (
     <div className="save-status" data-testid="save-status">
       {fileName !== null && (
-        <span className="file-name" title={where === 'browser' ? 'Stored in this browser' : undefined}>
+        <span
+          className={`file-name ${fileName.trim() === title.trim() ? 'visually-hidden' : ''}`}
+          title={where === 'browser' ? 'Stored in this browser' : undefined}
+        >
           <span className="visually-hidden">File: </span>
           {fileName}
           {where === 'desktop' && <span aria-hidden="true">.dreamboard</span>}

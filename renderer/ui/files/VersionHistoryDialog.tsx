@@ -69,7 +69,7 @@ export function VersionHistoryDialog({ storage, handle, editor, onClose }: Versi
   const restore = () => {
     if (preview?.kind !== 'loaded' || !chosen || editor.readOnly) return;
     preview.version.restoreInto(editor.session);
-    editor.announce(`Restored the version from ${describeWhen(chosen.takenAt, now)}. Undo brings back what was there before.`);
+    editor.announce(`Restored the version from ${describeWhen(chosen.takenAt, now, true)}. Undo brings back what was there before.`);
     onClose();
   };
 
@@ -91,9 +91,9 @@ export function VersionHistoryDialog({ storage, handle, editor, onClose }: Versi
             {versions.map((v) => (
               <label key={v.id} className={`history-item ${preview?.id === v.id ? 'is-chosen' : ''}`}>
                 <input type="radio" name="version" value={v.id} checked={preview?.id === v.id} onChange={() => void choose(v.id)} />
-                <span className="history-when">{capitalise(describeWhen(v.takenAt, now))}</span>
+                <span className="history-when">{capitalise(describeWhen(v.takenAt, now, true))}</span>
                 <span className="history-change">
-                  {describeSnapshotChange(v)} · {v.cards} {v.cards === 1 ? 'card' : 'cards'}
+                  {describeChange(v)} · {v.cards} {v.cards === 1 ? 'card' : 'cards'}
                 </span>
               </label>
             ))}
@@ -103,7 +103,7 @@ export function VersionHistoryDialog({ storage, handle, editor, onClose }: Versi
             {preview?.kind === 'loading' && <p className="muted">Opening that version…</p>}
             {preview?.kind === 'problem' && <p className="form-error">{preview.message}</p>}
             {preview?.kind === 'loaded' && chosen && (
-              <VersionSummary version={preview.version} heading={capitalise(describeWhen(chosen.takenAt, now))} />
+              <VersionSummary version={preview.version} heading={capitalise(describeWhen(chosen.takenAt, now, true))} />
             )}
           </section>
         </div>
@@ -157,5 +157,9 @@ function VersionSummary({ version, heading }: { version: LoadedVersion; heading:
     </>
   );
 }
+
+/** An empty board has nothing "edited or moved"; say what it is. */
+const describeChange = (v: HistoryEntry) =>
+  v.cards === 0 && v.cardsAdded === 0 && v.cardsRemoved === 0 ? 'An empty board' : describeSnapshotChange(v);
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -44,11 +44,14 @@ export function formatClock(ms: number): string {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** "just now", "5 minutes ago", "yesterday at 14:03", "3 March 2026 at 09:12". */
-export function describeWhen(ms: number, now: number): string {
+/**
+ * "just now", "5 minutes ago", "today at 14:03", "yesterday at 14:03", "3 March 2026 at 09:12".
+ * `exact` always gives the clock time: versions taken minutes apart must not all read "just now".
+ */
+export function describeWhen(ms: number, now: number, exact = false): string {
   const ago = now - ms;
-  if (ago < 60_000 && ago > -60_000) return 'just now';
-  if (ago > 0 && ago < 60 * 60_000) {
+  if (!exact && ago < 60_000 && ago > -60_000) return 'just now';
+  if (!exact && ago > 0 && ago < 60 * 60_000) {
     const minutes = Math.round(ago / 60_000);
     return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} ago`;
   }

@@ -88,7 +88,7 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
           }}
         />
       </label>
-      <SaveStatus fileName={fileName} saveState={saveState} where={where} />
+      <SaveStatus fileName={fileName} title={title} saveState={saveState} where={where} />
       <div className="bar-group" role="group" aria-label="History">
         {button('edit.undo', 'undo', 'Undo')}
         {button('edit.redo', 'redo', 'Redo')}
