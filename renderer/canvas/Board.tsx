@@ -1,14 +1,16 @@
 import type Konva from 'konva';
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent, type FocusEvent as ReactFocusEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type FocusEvent as ReactFocusEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { ActionId } from '../../shared/actions/catalog';
 import { CARD_KINDS, CARD_SIZE, type CardKind } from '../../shared/model';
 import { actionForKey, cardKindForKey, performAction, type ActionHost } from '../editor/actions';
 import { screenToWorld, visibleWorld } from '../editor/camera';
+import { expandBox } from '../editor/geometry';
 import { addCard } from '../editor/edit-commands';
 import { InputController, type PointerInput } from '../editor/input';
 import { useEditor } from '../ui/hooks';
 import './board.css';
+import { CardSpriteCache } from './card-sprites';
 import { drawCards } from './draw-cards';
 import { drawConnectors } from './draw-connectors';
 import { drawFrames, visibleFrames } from './draw-frames';
@@ -33,7 +35,7 @@ export interface BoardProps {
 }
 
 /**
- * The interactive board. React renders the stage, two layers and the text editor; everything
+ * The interactive board. React renders the stage, one layer of four shapes and the text editor; everything
  * that changes per frame is imperative: the camera moves the stage (no React render on pan or
  * zoom), and each layer is drawn by scene functions that cull to the view and pick a level of
  * detail at draw time. Konva never hit-tests (listening off): pointer events go to the
@@ -43,8 +45,12 @@ export function Board({ host }: BoardProps) {
   const editor = useEditor();
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
-  const contentRef = useRef<Konva.Layer>(null);
-  const overlayRef = useRef<Konva.Layer>(null);
+  const layerRef = useRef<Konva.Layer>(null);
+  /** Counts draws of the layer, so a scheduled redraw can tell it is no longer needed. */
+  const drawCount = useRef(0);
+  const sprites = useMemo(() => new CardSpriteCache(), []);
+  /** Zoom of the previous draw: while it changes (a pinch), cards are drawn directly, not cached. */
+  const lastZoom = useRef(0);
   const inputRef = useRef<InputController | null>(null);
   const originRef = useRef({ left: 0, top: 0 });
   const [size, setSize] = useState(() => editor.state.viewport);
@@ -80,12 +86,22 @@ export function Board({ host }: BoardProps) {
     return () => observer.disconnect();
   }, [editor]);
 
-  // Camera and redraws, outside React: a pan only moves the stage and redraws the layers.
+  // Camera and redraws, outside React: a pan only moves the stage and redraws the layer.
   useLayoutEffect(() => {
     const stage = stageRef.current;
-    const content = contentRef.current;
-    const overlay = overlayRef.current;
-    if (!stage || !content || !overlay) return;
+    const layer = layerRef.current;
+    if (!stage || !layer) return;
+    // One draw per animation frame however many changes arrive, and none at all when the layer
+    // was drawn synchronously since the last change (the benchmark draws right after a camera move).
+    let frame: number | null = null;
+    let requestedAt = 0;
+    const requestDraw = () => {
+      requestedAt = drawCount.current;
+      frame ??= requestAnimationFrame(() => {
+        frame = null;
+        if (drawCount.current === requestedAt) layer.draw();
+      });
+    };
     let last = editor.state;
     const applyCamera = () => {
       const { x, y, zoom } = editor.state.camera;
@@ -93,37 +109,35 @@ export function Board({ host }: BoardProps) {
       stage.scale({ x: zoom, y: zoom });
     };
     applyCamera();
-    stage.batchDraw();
+    requestDraw();
     const offStore = editor.store.subscribe((s) => {
       const prev = last;
       last = s;
-      if (s.camera !== prev.camera || s.viewport !== prev.viewport) {
-        applyCamera();
-        stage.batchDraw();
-        return;
-      }
-      if (s.preview !== prev.preview || s.editing !== prev.editing) content.batchDraw();
+      if (s.camera !== prev.camera || s.viewport !== prev.viewport) applyCamera();
       if (
-        s.selection !== prev.selection ||
+        s.camera !== prev.camera ||
+        s.viewport !== prev.viewport ||
         s.preview !== prev.preview ||
+        s.editing !== prev.editing ||
+        s.selection !== prev.selection ||
         s.marquee !== prev.marquee ||
         s.pendingConnector !== prev.pendingConnector ||
         s.draftFrame !== prev.draftFrame ||
         s.toolPath !== prev.toolPath ||
-        s.tool !== prev.tool ||
-        s.editing !== prev.editing
+        s.tool !== prev.tool
       )
-        overlay.batchDraw();
+        requestDraw();
     });
-    const offDoc = editor.session.index.subscribe(() => stage.batchDraw());
+    const offDoc = editor.session.index.subscribe(requestDraw);
     return () => {
       offStore();
       offDoc();
+      if (frame !== null) cancelAnimationFrame(frame);
     };
   }, [editor]);
 
   useLayoutEffect(() => {
-    stageRef.current?.batchDraw();
+    layerRef.current?.batchDraw();
   }, [size]);
 
   const drawContent = useCallback(
@@ -133,11 +147,19 @@ export function Board({ host }: BoardProps) {
       const level = detailLevel(camera.zoom);
       const snapshot = editor.snapshot;
       const native = ctx._context;
+      if (part === 'frames') drawCount.current += 1;
       if (part === 'frames') drawFrames(native, visibleFrames(snapshot, view, preview), camera.zoom, editing?.type === 'frame' ? editing.id : null);
       else if (part === 'connectors') drawConnectors(native, visibleConnectors(snapshot, view, preview), camera.zoom, level, editing?.type === 'connector' ? editing.id : null);
-      else drawCards(native, visibleCards(snapshot, view, preview), camera.zoom, level, editing?.type === 'card' ? editing.id : null);
+      else {
+        const steady = camera.zoom === lastZoom.current;
+        lastZoom.current = camera.zoom;
+        const cards = visibleCards(snapshot, view, preview);
+        // Cards within half a screen of the view get their sprites made before they scroll in.
+        const ahead = () => visibleCards(snapshot, expandBox(view, Math.max(viewport.w, viewport.h) / 2 / camera.zoom), preview);
+        drawCards(native, cards, camera.zoom, level, editing?.type === 'card' ? editing.id : null, steady ? sprites : null, ahead);
+      }
     },
-    [editor],
+    [editor, sprites],
   );
   const drawFramesPart = useCallback((ctx: Konva.Context) => drawContent(ctx, 'frames'), [drawContent]);
   const drawConnectorsPart = useCallback((ctx: Konva.Context) => drawContent(ctx, 'connectors'), [drawContent]);
@@ -267,12 +289,10 @@ export function Board({ host }: BoardProps) {
         everything on the board.
       </span>
       <Stage ref={stageRef} width={size.w} height={size.h} listening={false}>
-        <Layer ref={contentRef} listening={false}>
+        <Layer ref={layerRef} listening={false}>
           <Shape sceneFunc={drawFramesPart} listening={false} perfectDrawEnabled={false} />
           <Shape sceneFunc={drawConnectorsPart} listening={false} perfectDrawEnabled={false} />
           <Shape sceneFunc={drawCardsPart} listening={false} perfectDrawEnabled={false} />
-        </Layer>
-        <Layer ref={overlayRef} listening={false}>
           <Shape sceneFunc={drawOverlayPart} listening={false} perfectDrawEnabled={false} />
         </Layer>
       </Stage>

@@ -1,6 +1,7 @@
 import { CARD_KIND_INFO, CARD_KINDS, type Card, type CardKind } from '../../shared/model';
 import type { Box } from '../editor/geometry';
 import { cardMarker } from './card-marker';
+import type { CardSpriteCache } from './card-sprites';
 import type { DetailLevel, PlacedCard } from './lod';
 import { fitLine, wrapText, type WrappedText } from './text-layout';
 import { CARD_STYLE as S } from './theme';
@@ -10,6 +11,9 @@ import { CARD_STYLE as S } from './theme';
  * goes into drawCardDetail. Drawing uses the raw 2D context inside a Konva scene function, so a
  * card costs a handful of canvas calls and no Konva node of its own.
  */
+
+/** Cards are drawn onto the board's context or into a sprite's offscreen canvas. */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 const iconPaths = new Map<CardKind, Path2D>();
 function iconPath(kind: CardKind): Path2D {
@@ -29,7 +33,7 @@ interface CardLayout {
 /** Text layout per card record and size: records keep identity until they change, so this is a cache. */
 const layouts = new WeakMap<Card, CardLayout>();
 
-function layoutOf(ctx: CanvasRenderingContext2D, card: Card, box: Box): CardLayout {
+function layoutOf(ctx: Context2D, card: Card, box: Box): CardLayout {
   const cached = layouts.get(card);
   if (cached && cached.w === box.w && cached.h === box.h) return cached;
   const inner = box.w - 2 * S.padding;
@@ -48,13 +52,13 @@ function layoutOf(ctx: CanvasRenderingContext2D, card: Card, box: Box): CardLayo
   return layout;
 }
 
-function roundRectPath(ctx: CanvasRenderingContext2D, b: Box, r: number): void {
+function roundRectPath(ctx: Context2D, b: Box, r: number): void {
   ctx.beginPath();
   ctx.roundRect(b.x, b.y, b.w, b.h, Math.min(r, b.w / 2, b.h / 2));
 }
 
 /** A card at full detail: fill, accent border, icon, kind name, wrapped text, marker. */
-export function drawCardDetail(ctx: CanvasRenderingContext2D, card: Card, box: Box, isEditing: boolean): void {
+export function drawCardDetail(ctx: Context2D, card: Card, box: Box, isEditing: boolean): void {
   const info = CARD_KIND_INFO[card.kind];
   const layout = layoutOf(ctx, card, box);
   roundRectPath(ctx, box, S.radius);
@@ -139,9 +143,12 @@ export function drawCards(
   zoom: number,
   level: DetailLevel,
   editingId: string | null,
+  sprites: CardSpriteCache | null = null,
+  ahead: () => readonly PlacedCard[] = () => [],
 ): void {
   if (level === 'detail') {
-    for (const { card, box } of cards) drawCardDetail(ctx, card, box, card.id === editingId);
+    if (sprites) sprites.draw(ctx, cards, editingId, ahead);
+    else for (const { card, box } of cards) drawCardDetail(ctx, card, box, card.id === editingId);
   } else {
     // Far out, the accent colour reads better than the pale fill on a pale canvas.
     drawCardsBatched(ctx, cards, zoom, level === 'simple');
