@@ -75,6 +75,11 @@ export function createBrowserStorage(
   const tell = (handle: WorkshopHandle, state: SaveStateView) => {
     for (const listener of [...saveListeners]) listener(handle, state);
   };
+  // Best effort: a change made in the last quarter second is still batched when the tab goes away.
+  // The browser may stop the page before the write ends; what was saved before stays whole.
+  globalThis.addEventListener?.('pagehide', () => {
+    for (const entry of open.values()) entry.session.flush().catch(() => {});
+  });
 
   /** Opens `fileName` under `handle`: the tab lock first, then the engine. */
   async function startSession(fileName: string, handle: WorkshopHandle) {

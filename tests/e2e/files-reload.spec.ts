@@ -59,3 +59,37 @@ test('two new workshops with the same title get their own files', async ({ page 
   await page.getByRole('button', { name: /^Blank/ }).click();
   await expect(page.getByTestId('save-status')).toContainText('Untitled workshop 2');
 });
+
+test('File → Open in the browser lists the other stored workshops and opens one, saving the current first', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: /^Blank/ }).click();
+  const title = page.getByRole('banner').getByRole('textbox', { name: 'Workshop title' });
+  await title.fill('Housing first');
+  await title.press('Enter');
+  await addNote(page, 'A home, then support');
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('button', { name: 'New workshop' }).click();
+  await page.getByRole('button', { name: /^Blank/ }).click();
+  await addNote(page, 'Only in the second one');
+
+  // Keyboard only: the File button, then its Open item.
+  await page.getByRole('button', { name: 'File', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Open…' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Open a workshop' });
+  // The open workshop is not offered again.
+  await expect(dialog.getByRole('button', { name: /^Housing first/ })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /^Untitled workshop/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: /^Housing first/ }).click();
+  await expect(title).toHaveValue('Housing first');
+  await page.waitForFunction(() => window.dreamboardDebug?.session.snapshot().meta.title === 'Housing first');
+  expect(await cardTexts(page)).toEqual(['A home, then support']);
+
+  // The second workshop was saved on the way out.
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('button', { name: 'Close workshop' }).click();
+  await page.getByRole('button', { name: /^Untitled workshop/ }).click();
+  await page.waitForFunction(() => window.dreamboardDebug?.session.snapshot().meta.title === 'Untitled workshop');
+  expect(await cardTexts(page)).toEqual(['Only in the second one']);
+});

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { listTemplates } from '../../../shared/templates';
+import { getPlatform } from '../../platform';
 import type { RecentEntry } from '../../platform/types';
 import { FileNotices } from '../files/FileNotices';
 import { RecentList } from '../files/RecentList';
@@ -33,6 +34,26 @@ export function StartScreen({ files, where }: StartScreenProps) {
       live = false;
     };
   }, [files, version]);
+
+  // With no workshop open the workspace's key and menu handling is not there; Open still works.
+  useEffect(() => {
+    const openFile = () => void files.open(() => files.storage.openDialog());
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'o') {
+        // Otherwise the browser would open the file itself, leaving Dreamboard.
+        e.preventDefault();
+        openFile();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    const stopMenu = getPlatform().onMenuAction((id) => {
+      if (id === 'file.open') openFile();
+    });
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      stopMenu();
+    };
+  }, [files]);
 
   const forget =
     where === 'desktop'
