@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { createCards, createConnector, createFrame, transact, zKeysBetween } from '../../shared/doc';
 import { CARD_KINDS, CONNECTOR_KINDS, type CardId, type FrameId } from '../../shared/model';
+import { seededRandom } from '../../shared/util/seeded-random';
 
 /**
  * Deterministic benchmark scenes: `cards` cards spread over a grid of frames, with one connector
@@ -11,21 +12,10 @@ export interface SceneSpec {
   readonly seed?: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = 'safe home support family trust money housing advice quick kind local friend warm listen help time change work'.split(' ');
 
 export function buildSceneDoc(spec: SceneSpec): Y.Doc {
-  const rand = mulberry32(spec.seed ?? 42);
+  const rand = seededRandom(spec.seed ?? 42);
   const doc = new Y.Doc();
   const perFrame = 100;
   const frameCount = Math.ceil(spec.cards / perFrame);

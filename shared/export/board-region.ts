@@ -1,6 +1,7 @@
 import type { DocSnapshot } from '../doc';
 import { cardsInZOrder, framesInZOrder } from '../doc';
 import type { Card, Connector, Frame } from '../model';
+import { unionBoxes } from '../geometry/box';
 
 /** What part of the board a picture shows. */
 export type BoardRegion =
@@ -38,20 +39,6 @@ export function regionContent(snapshot: BoardSource, region: BoardRegion): Regio
   const connectors = [...snapshot.connectors.values()]
     .filter((c) => shown.has(c.from) && shown.has(c.to))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { frames, cards, connectors, bounds: boundsOf([...frames, ...cards]) };
+  return { frames, cards, connectors, bounds: unionBoxes([...frames, ...cards]) };
 }
 
-function boundsOf(items: readonly { x: number; y: number; w: number; h: number }[]) {
-  if (items.length === 0) return null;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const i of items) {
-    minX = Math.min(minX, i.x);
-    minY = Math.min(minY, i.y);
-    maxX = Math.max(maxX, i.x + i.w);
-    maxY = Math.max(maxY, i.y + i.h);
-  }
-  return { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
-}

@@ -7,6 +7,7 @@ import { build } from 'vite';
 import * as Y from 'yjs';
 import { createWorkshopFile, openForEditing, readWorkshopFile } from '../../../shared/storage';
 import { NodeVolume, nodeScheduler } from '../../../electron/storage/node-volume';
+import { seededRandom } from '../../../shared/util/seeded-random';
 
 /**
  * Kills an autosaving child process with SIGKILL at random moments and checks, after every
@@ -44,16 +45,6 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the child until `killAfterMs` past "ready", SIGKILLs it, returns the last edit it reported saved. */
 function runChildAndKill(
@@ -113,7 +104,7 @@ describe('crash safety', () => {
     let highestEdit = 0;
 
     const lane = async (laneIndex: number, kills: number) => {
-      const rng = random(SEED + laneIndex);
+      const rng = seededRandom(SEED + laneIndex);
       const dir = join(workDir, `lane${laneIndex}`);
       await import('node:fs/promises').then((fs) => fs.mkdir(dir));
       const path = join(dir, 'crash.dreamboard');
