@@ -134,7 +134,7 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
         </button>
       </div>
       <button type="button" className="text-button" onClick={() => run('help.shortcuts')} title={tip('help.shortcuts')}>
-        <Icon name="keyboard" /> Keyboard shortcuts
+        <Icon name="keyboard" /> <span className="visually-hidden">Keyboard </span>Shortcuts
       </button>
       {button('help.about', 'info', 'About Dreamboard')}
     </header>
