@@ -112,8 +112,8 @@ export class AutosaveSession {
   private skipVoluntaryCompactions = 0;
   private recordsSinceCompaction = 0;
   private bytesAfterLastCompaction: number;
-  private summarisedTitle: string;
-  private summarisedSchema: number;
+  /** The facts the file's last summary record holds; a new one is appended when they change. */
+  private summarised: string;
   private inFlight: Promise<void> | null = null;
   private timer: unknown = null;
   private failures = 0;
@@ -140,8 +140,7 @@ export class AutosaveSession {
     this.mustCompact = read.recovery !== null;
     this.tailMayHoldGarbage = read.recovery !== null;
     const facts = docFacts(this.doc);
-    this.summarisedTitle = read.summary?.title ?? facts.title;
-    this.summarisedSchema = read.summary?.schemaVersion ?? facts.schemaVersion;
+    this.summarised = read.summary ? summaryKey(read.summary) : summaryKey(facts);
     this.state =
       read.readOnlyReason !== null
         ? { kind: 'read-only', reason: read.readOnlyReason }
@@ -269,9 +268,10 @@ export class AutosaveSession {
     this.writer ??= await this.options.volume.openWriter(this.options.path);
     const facts = docFacts(this.doc);
     const parts = [encodeRecord(RecordType.update, mergeUpdates(batch))];
-    const titleChanged =
-      facts.title !== this.summarisedTitle || facts.schemaVersion !== this.summarisedSchema;
-    if (titleChanged)
+    // Keeping the summary current lets file lists show the right title and counts without
+    // replaying the document; it costs ~100 bytes, and only when the facts changed.
+    const factsChanged = summaryKey(facts) !== this.summarised;
+    if (factsChanged)
       parts.push(encodeRecord(RecordType.summary, encodeSummary({ ...facts, savedAt: this.options.now() })));
     const bytes = concat(parts);
     await this.writer.write(bytes, this.durableLength);
@@ -280,10 +280,7 @@ export class AutosaveSession {
     this.durableLength += bytes.length;
     this.tailMayHoldGarbage = false;
     this.recordsSinceCompaction++;
-    if (titleChanged) {
-      this.summarisedTitle = facts.title;
-      this.summarisedSchema = facts.schemaVersion;
-    }
+    if (factsChanged) this.summarised = summaryKey(facts);
   }
 
   private async compact(): Promise<void> {
@@ -300,9 +297,7 @@ export class AutosaveSession {
     this.recordsSinceCompaction = 0;
     this.tailMayHoldGarbage = false;
     this.mustCompact = false;
-    const summary = summariseForFile(this.doc, 0);
-    this.summarisedTitle = summary.title;
-    this.summarisedSchema = summary.schemaVersion;
+    this.summarised = summaryKey(summariseForFile(this.doc, 0));
   }
 
   private stats(): CompactionStats {
@@ -333,4 +328,14 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
+}
+
+function summaryKey(f: {
+  title: string;
+  schemaVersion: number;
+  cards: number;
+  frames: number;
+  connectors: number;
+}): string {
+  return JSON.stringify([f.title, f.schemaVersion, f.cards, f.frames, f.connectors]);
 }
