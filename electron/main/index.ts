@@ -9,6 +9,7 @@ import type { ActionId } from '../../shared/actions/catalog';
 import type { RecentEntry } from '../../shared/ipc/workshop-schemas';
 import { APP_ENTRY_URL } from './app-origin';
 import { registerAppChannels } from './app-channels';
+import { registerExportChannels } from './export-channels';
 import { readDevServerSetting } from './dev-server';
 import { createIpc } from './ipc';
 import { installApplicationMenu } from './menu';
@@ -35,6 +36,7 @@ function start(entryUrl: string, isDev: boolean): void {
   serveRenderer(rendererRoot);
   const ipc = createIpc({ trustedOrigin: trustedOriginOf(entryUrl), isOurWebContents });
   registerAppChannels(ipc, { windowShowsWorkshop: (contents) => manager.windowHasWorkshop(contents.id) });
+  registerExportChannels(ipc);
 
   const menuContext = { platform: process.platform, appName: app.name, isDev };
   const sendMenuAction = (target: WebContents, actionId: ActionId) => ipc.send(target, 'menu:action', { actionId });

@@ -84,6 +84,7 @@ const desktopApi = {
   onSaveState: (listener) => subscribe('workshops:save-state', listener),
   onOpenRequested: (listener) => subscribe('workshops:open-requested', () => listener()),
   onFlushRequested: (listener) => subscribe('workshops:flush-requested', ({ token }) => listener(token)),
+  saveExport: (request) => invoke('export:save', request),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('dreamboard', desktopApi);

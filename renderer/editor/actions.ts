@@ -4,6 +4,7 @@ import { align, distribute, moveBy, reorder } from './arrange-commands';
 import { copySelection, duplicateSelection, pasteText } from './clipboard';
 import { addCard, addFrame, connectSelection, deleteSelection } from './edit-commands';
 import type { Editor } from './editor';
+import type { ExportFormat } from '../export/formats';
 import { isBareKey, matchesAccelerator, type KeyLike } from './shortcuts';
 
 /**
@@ -23,6 +24,10 @@ export interface ActionHost {
   closeWorkshop(): void;
   renameWorkshop(): void;
   showVersionHistory(): void;
+  /** The export dialog, with `format` chosen (ui/export). */
+  openExport(format: ExportFormat): void;
+  /** Asks for a JSON Canvas file and adds it to the board (renderer/export/import-canvas.ts). */
+  importCanvas(): void;
 }
 
 export interface ActionContext {
@@ -41,7 +46,7 @@ const nudge = (dx: number, dy: number): Perform => ({ editor }, e) => {
   else moveBy(editor, sel, dx * step, dy * step);
 };
 
-const togglePanel = (panel: 'outline' | 'inspector' | 'minimap'): Perform => ({ editor }) => {
+const togglePanel = (panel: 'outline' | 'inspector' | 'minimap' | 'plan'): Perform => ({ editor }) => {
   const panels = editor.state.panels;
   editor.store.set({ panels: { ...panels, [panel]: !panels[panel] } });
 };
@@ -53,6 +58,11 @@ const PERFORM: Record<ActionId, Perform> = {
   'file.rename': ({ host }) => host.renameWorkshop(),
   'file.versionHistory': ({ host }) => host.showVersionHistory(),
   'file.close': ({ host }) => host.closeWorkshop(),
+  'file.exportPlanPdf': ({ host }) => host.openExport('plan-pdf'),
+  'file.exportPlanJson': ({ host }) => host.openExport('plan-json'),
+  'file.exportImage': ({ host }) => host.openExport('image'),
+  'file.exportCanvas': ({ host }) => host.openExport('canvas'),
+  'file.importCanvas': ({ host }) => host.importCanvas(),
   'edit.undo': ({ editor }) => editor.undo(),
   'edit.redo': ({ editor }) => editor.redo(),
   'edit.cut': ({ editor, host }) => {
@@ -115,6 +125,7 @@ const PERFORM: Record<ActionId, Perform> = {
   'view.toggleOutline': togglePanel('outline'),
   'view.toggleInspector': togglePanel('inspector'),
   'view.toggleMinimap': togglePanel('minimap'),
+  'view.plan': togglePanel('plan'),
   'view.focusCanvas': ({ host }) => host.focusCanvas(),
   'view.focusOutline': ({ host }) => host.focusOutline(),
   'help.shortcuts': ({ editor }) => editor.store.set({ shortcutsOpen: !editor.state.shortcutsOpen }),

@@ -39,7 +39,8 @@ export interface EditorState {
   readonly draftFrame: Box | null;
   /** A connector being drawn: from a card to the pointer (world units). */
   readonly pendingConnector: { readonly from: CardId; readonly to: Point } | null;
-  readonly panels: { readonly outline: boolean; readonly inspector: boolean; readonly minimap: boolean };
+  /** `plan` (the live plan view) takes the side panel's place of details and outline while shown. */
+  readonly panels: { readonly outline: boolean; readonly inspector: boolean; readonly minimap: boolean; readonly plan: boolean };
   readonly shortcutsOpen: boolean;
   /** A short message for a polite live region ("Card added", "Nothing to paste"). */
   readonly announcement: string;
@@ -58,7 +59,7 @@ export const initialEditorState: EditorState = {
   marquee: null,
   draftFrame: null,
   pendingConnector: null,
-  panels: { outline: true, inspector: true, minimap: true },
+  panels: { outline: true, inspector: true, minimap: true, plan: false },
   shortcutsOpen: false,
   announcement: '',
 };

@@ -29,6 +29,11 @@ export const ACTIONS = [
   a({ id: 'file.saveAs', label: 'Save as…', shortcut: 'CmdOrCtrl+Shift+S', menu: 'file', group: 'save', undoable: false }),
   a({ id: 'file.rename', label: 'Rename workshop…', menu: 'file', group: 'save', undoable: true }),
   a({ id: 'file.versionHistory', label: 'Version history…', menu: 'file', group: 'save', undoable: false }),
+  a({ id: 'file.exportPlanPdf', label: 'Export plan as PDF…', shortcut: 'CmdOrCtrl+Shift+E', menu: 'file', group: 'export', undoable: false }),
+  a({ id: 'file.exportPlanJson', label: 'Export plan as JSON…', menu: 'file', group: 'export', undoable: false }),
+  a({ id: 'file.exportImage', label: 'Export picture (SVG or PNG)…', menu: 'file', group: 'export', undoable: false }),
+  a({ id: 'file.exportCanvas', label: 'Export JSON Canvas…', menu: 'file', group: 'export', undoable: false }),
+  a({ id: 'file.importCanvas', label: 'Import JSON Canvas…', menu: 'file', group: 'export', undoable: true }),
   a({ id: 'file.close', label: 'Close workshop', shortcut: 'CmdOrCtrl+W', menu: 'file', group: 'close', undoable: false }),
 
   a({ id: 'edit.undo', label: 'Undo', shortcut: 'CmdOrCtrl+Z', menu: 'edit', group: 'history', undoable: false }),
@@ -71,6 +76,7 @@ export const ACTIONS = [
   a({ id: 'view.toggleOutline', label: 'Show or hide the outline', shortcut: 'CmdOrCtrl+Shift+O', menu: 'view', group: 'panels', undoable: false }),
   a({ id: 'view.toggleInspector', label: 'Show or hide card details', shortcut: 'CmdOrCtrl+I', menu: 'view', group: 'panels', undoable: false }),
   a({ id: 'view.toggleMinimap', label: 'Show or hide the map', shortcut: 'M', menu: 'view', group: 'panels', undoable: false }),
+  a({ id: 'view.plan', label: 'Show or hide the plan', shortcut: 'CmdOrCtrl+Shift+P', menu: 'view', group: 'panels', undoable: false }),
   a({ id: 'view.focusCanvas', label: 'Go to the board', shortcut: 'CmdOrCtrl+1', menu: 'view', group: 'focus', undoable: false }),
   a({ id: 'view.focusOutline', label: 'Go to the outline', shortcut: 'CmdOrCtrl+2', menu: 'view', group: 'focus', undoable: false }),
 

@@ -38,6 +38,7 @@ import {
   type SaveStateEvent,
   type WorkshopHandle,
 } from './workshop-schemas';
+import { ExportSaveOutcomeSchema, ExportSaveRequestSchema, type ExportSaveOutcome, type ExportSaveRequest } from './export-schemas';
 
 /** Bumped when a channel changes incompatibly, so a stale preload is detectable. */
 export const IPC_CONTRACT_VERSION = 2;
@@ -240,6 +241,12 @@ export const IPC_CHANNELS = {
     request: FlushAckSchema,
     response: Done,
   },
+  'export:save': {
+    direction: 'invoke',
+    summary: 'Write an export (plan, picture, JSON Canvas) where the person chooses in the system save dialog.',
+    request: ExportSaveRequestSchema,
+    response: ExportSaveOutcomeSchema,
+  },
   'workshops:save-state': {
     direction: 'event',
     summary: 'The save state of one of this window’s workshops changed.',
@@ -326,6 +333,9 @@ export interface DesktopApi {
   onSaveState(listener: (event: SaveStateEvent) => void): Unsubscribe;
   onOpenRequested(listener: () => void): Unsubscribe;
   onFlushRequested(listener: (token: string) => void): Unsubscribe;
+
+  /** Exports (docs/export.md): main shows the save dialog and writes the bytes atomically. */
+  saveExport(request: ExportSaveRequest): Promise<IpcResult<ExportSaveOutcome>>;
 }
 
 /**

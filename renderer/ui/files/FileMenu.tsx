@@ -31,6 +31,8 @@ export function FileMenu({ run, where, describe }: FileMenuProps) {
     { id: 'file.saveAs', label: where === 'browser' ? 'Save a copy (download)' : 'Save as…', icon: 'file' },
     { id: 'file.rename', label: 'Rename workshop', icon: 'details' },
     { id: 'file.versionHistory', label: 'Version history…', icon: 'history' },
+    { id: 'file.exportPlanPdf', label: 'Export…', icon: 'file' },
+    { id: 'file.importCanvas', label: 'Import JSON Canvas…', icon: 'file' },
     { id: 'file.close', label: 'Close workshop', icon: 'close' },
   ];
 

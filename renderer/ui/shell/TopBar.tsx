@@ -123,6 +123,9 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
         >
           <Icon name="details" /> Details
         </button>
+        <button type="button" className="text-button" aria-pressed={panels.plan} onClick={() => run('view.plan')} title={tip('view.plan')}>
+          <Icon name="outline" /> Plan
+        </button>
         <button
           type="button"
           className="text-button"

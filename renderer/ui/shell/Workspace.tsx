@@ -10,6 +10,8 @@ import { ShortcutSheet } from '../dialogs/ShortcutSheet';
 import { EditorContext, useEditorState, useSnapshot } from '../hooks';
 import { Inspector } from '../inspector/Inspector';
 import { Outline } from '../outline/Outline';
+import { useExportUi } from '../export/use-export-ui';
+import { PlanView } from '../plan/PlanView';
 import { windowSavedState } from '../files/file-names';
 import { FileNotices } from '../files/FileNotices';
 import { OpenWorkshopDialog } from '../files/OpenWorkshopDialog';
@@ -53,6 +55,7 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
   const shortcutsOpen = useEditorState((s) => s.shortcutsOpen);
   const title = useSnapshot().meta.title;
   const isMac = useMemo(isMacPlatform, []);
+  const exportUi = useExportUi(editor, platform);
 
   const focusCanvas = useCallback(() => {
     const host = boardRef.current;
@@ -75,13 +78,16 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
         closeWorkshop: () => void files.close(),
         focusCanvas,
         focusOutline: () => {
-          if (!editor.state.panels.outline) editor.store.set({ panels: { ...editor.state.panels, outline: true } });
+          if (!editor.state.panels.outline || editor.state.panels.plan)
+            editor.store.set({ panels: { ...editor.state.panels, outline: true, plan: false } });
           // The outline mounts on the next frame when it was hidden.
           requestAnimationFrame(() => outlineFocus.current?.());
         },
         focusTitle: () => titleRef.current?.focus(),
+        openExport: exportUi.openExport,
+        importCanvas: exportUi.importCanvas,
       }),
-    [editor, focusCanvas, files, platform],
+    [editor, focusCanvas, files, platform, exportUi.openExport, exportUi.importCanvas],
   );
   // The workshop already open here is not offered again.
   const listStored = useCallback(
@@ -127,9 +133,11 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
             )}
           </div>
         </main>
-        {(panels.inspector || panels.outline) && (
-          <aside className="side-panel" aria-label="Details and outline">
-            {panels.inspector && (
+        {(panels.inspector || panels.outline || panels.plan) && (
+          <aside className="side-panel" aria-label={panels.plan ? 'Plan' : 'Details and outline'}>
+            {/* The plan needs the panel's full height to be readable on a projector, so it takes its place. */}
+            {panels.plan && <PlanView />}
+            {!panels.plan && panels.inspector && (
               <section className="panel-section details-section" aria-labelledby="details-heading">
                 <h2 id="details-heading" className="panel-heading">
                   Details
@@ -137,7 +145,7 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
                 <Inspector />
               </section>
             )}
-            {panels.outline && (
+            {!panels.plan && panels.outline && (
               <section className="panel-section outline-section" aria-labelledby="outline-heading">
                 <h2 id="outline-heading" className="panel-heading">
                   Outline
@@ -153,6 +161,7 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
         )}
       </div>
       <LiveRegion />
+      {exportUi.element}
       {shortcutsOpen && <ShortcutSheet isMac={isMac} onClose={() => editor.store.set({ shortcutsOpen: false })} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
       {dialog === 'chooser' && (

@@ -15,6 +15,9 @@ export interface HostDeps {
   focusCanvas(): void;
   focusOutline(): void;
   focusTitle(): void;
+  /** Export and import (ui/export/use-export-ui.tsx). */
+  openExport: ActionHost['openExport'];
+  importCanvas(): void;
 }
 
 /**
@@ -44,6 +47,8 @@ export function createActionHost(deps: HostDeps): ActionHost {
     openWorkshop: deps.openWorkshop,
     saveAs: deps.saveAs,
     closeWorkshop: deps.closeWorkshop,
+    openExport: deps.openExport,
+    importCanvas: deps.importCanvas,
     async writeClipboard(text) {
       try {
         await navigator.clipboard.writeText(text);

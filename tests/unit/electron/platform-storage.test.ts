@@ -15,6 +15,7 @@ function desktopWith(fake: ReturnType<typeof fakeWorkshopApi>): DesktopApi {
     openExternal: () => Promise.reject(new Error('unused')),
     performNativeEdit: () => Promise.reject(new Error('unused')),
     onMenuAction: () => () => undefined,
+    saveExport: () => Promise.reject(new Error('unused')),
   };
 }
 

@@ -35,6 +35,7 @@ function fakeDesktop() {
         emit = undefined;
       };
     },
+    saveExport: () => Promise.reject(new Error('unused')),
   };
   return { desktop, nativeEdits, titles, emit: (id: ActionId) => emit?.(id), subscriptions: () => subscriptions };
 }

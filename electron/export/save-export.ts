@@ -1,0 +1,55 @@
+/**
+ * Writing an export the renderer made, where the person chose in the save dialog. No 'electron'
+ * import: main's export channel (electron/main/export-channels.ts) supplies the dialog, and the
+ * decisions here are tested under Node (tests/unit/export-ui/save-export.test.ts).
+ */
+import { basename, extname } from 'node:path';
+import type { ExportSaveKind, ExportSaveOutcome, ExportSaveRequest } from '../../shared/ipc/export-schemas';
+import type { StorageVolume } from '../../shared/storage';
+import { EXTENSIONS } from './formats';
+
+export interface SaveDialogFilter {
+  readonly name: string;
+  readonly extensions: string[];
+}
+
+const FILTER_NAMES: Readonly<Record<ExportSaveKind, string>> = {
+  json: 'Plan (JSON)',
+  pdf: 'PDF document',
+  svg: 'SVG picture',
+  png: 'PNG picture',
+  canvas: 'JSON Canvas',
+};
+
+/** The save dialog's filter for a kind: "plan.json" files are plain .json to the dialog. */
+export function saveFilterFor(kind: ExportSaveKind): SaveDialogFilter {
+  const ending = EXTENSIONS[kind].split('.').at(-1)!;
+  return { name: FILTER_NAMES[kind], extensions: [ending] };
+}
+
+/**
+ * The chosen path with the kind's ending added when the person typed a name without one (Linux
+ * save dialogs do not add it), so the file opens in the right program.
+ */
+export function withEnding(path: string, kind: ExportSaveKind): string {
+  const ending = `.${saveFilterFor(kind).extensions[0]!}`;
+  return extname(path).toLowerCase() === ending ? path : `${path}${ending}`;
+}
+
+export interface SaveExportPorts {
+  /** The system save dialog; null when the person cancelled. */
+  chooseSavePath(suggestedName: string, filter: SaveDialogFilter): Promise<string | null>;
+  readonly volume: Pick<StorageVolume, 'replaceAtomically'>;
+}
+
+/**
+ * Asks where, then writes atomically (temporary file beside it, fsync, rename): an export that
+ * fails half way, or a full disk, never leaves half a file or spoils one that was there before.
+ */
+export async function saveExport(request: ExportSaveRequest, ports: SaveExportPorts): Promise<ExportSaveOutcome> {
+  const chosen = await ports.chooseSavePath(request.suggestedName, saveFilterFor(request.kind));
+  if (chosen === null || chosen === '') return { status: 'cancelled' };
+  const path = withEnding(chosen, request.kind);
+  await ports.volume.replaceAtomically(path, request.bytes);
+  return { status: 'saved', name: basename(path) };
+}

@@ -1,0 +1,192 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { DocSnapshot } from '../../../shared/doc';
+import { framesInReadingOrder } from '../../../shared/plan';
+import { framesInZOrder } from '../../../shared/doc';
+import { DEFAULT_CHOICE, exportFileName, regionProblem, type ExportChoice, type ExportFormat } from '../../export/formats';
+import { ExportCancelled, type Cancellable } from '../../export/pdf-runner';
+import { startExport, STAGE_TEXT, type ExportStage } from '../../export/run-export';
+import type { ExportFile, ExportSaved, SaveExport } from '../../platform/export';
+import { Dialog } from '../dialogs/Dialog';
+import { PictureOptions } from './PictureOptions';
+import './export.css';
+
+export interface ExportDialogProps {
+  readonly initial: ExportFormat;
+  readonly snapshot: DocSnapshot;
+  readonly selection: readonly string[];
+  readonly save: SaveExport;
+  readonly where: 'desktop' | 'browser';
+  readonly onClose: () => void;
+}
+
+type Status =
+  | { readonly kind: 'choosing'; readonly problem: string | null }
+  | { readonly kind: 'running'; readonly stage: ExportStage | 'saving' }
+  | { readonly kind: 'done'; readonly saved: Extract<ExportSaved, { status: 'saved' }> };
+
+const FORMATS: readonly { id: ExportFormat; label: string; hint: string }[] = [
+  { id: 'plan-pdf', label: 'Plan as a PDF', hint: 'For a board paper or to print: the plan, a picture of the board and the plan checks.' },
+  { id: 'plan-json', label: 'Plan as JSON', hint: 'For other systems: the structured plan, in a published format.' },
+  { id: 'image', label: 'Picture (SVG or PNG)', hint: 'The board, a frame or the selection as a picture.' },
+  { id: 'canvas', label: 'JSON Canvas', hint: 'Opens in Obsidian and other canvas tools.' },
+];
+
+/**
+ * File → Export: choose what to make, then make it with progress and a Cancel that really stops it
+ * (the PDF worker is ended). The file is saved where the person chooses (desktop) or downloaded.
+ */
+export function ExportDialog({ initial, snapshot, selection, save, where, onClose }: ExportDialogProps) {
+  const [choice, setChoice] = useState<ExportChoice>({ ...DEFAULT_CHOICE, format: initial });
+  const [status, setStatus] = useState<Status>({ kind: 'choosing', problem: null });
+  const job = useRef<Cancellable<ExportFile> | null>(null);
+  const namesHint = useId();
+  const doneButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const frames = framesInReadingOrder(framesInZOrder(snapshot));
+
+  // Closing the dialog mid-export cancels it: nothing is saved after the person has moved on.
+  useEffect(() => () => job.current?.cancel(), []);
+  // The button that had focus goes away as the state changes; focus follows to its replacement.
+  useEffect(() => {
+    if (status.kind === 'done') doneButton.current?.focus();
+    if (status.kind === 'running') cancelButton.current?.focus();
+  }, [status.kind]);
+
+  const update = (patch: Partial<ExportChoice>) => setChoice((c) => ({ ...c, ...patch }));
+
+  const run = async () => {
+    if (choice.format === 'image') {
+      const problem = regionProblem(choice.region, {
+        frame: (id) => snapshot.frames.has(id as never),
+        anySelected: selection.length > 0,
+      });
+      if (problem) return setStatus({ kind: 'choosing', problem });
+    }
+    setStatus({ kind: 'running', stage: 'plan' });
+    const started = startExport(snapshot, choice, (stage) => setStatus({ kind: 'running', stage }));
+    job.current = started;
+    try {
+      const file = await started.result;
+      setStatus({ kind: 'running', stage: 'saving' });
+      const saved = await save(file);
+      if (job.current !== started) return;
+      job.current = null;
+      if (saved.status === 'saved') setStatus({ kind: 'done', saved });
+      else if (saved.status === 'cancelled') setStatus({ kind: 'choosing', problem: null });
+      else setStatus({ kind: 'choosing', problem: saved.message });
+    } catch (error) {
+      if (job.current !== started) return;
+      job.current = null;
+      if (error instanceof ExportCancelled) setStatus({ kind: 'choosing', problem: 'Export cancelled. Nothing was saved.' });
+      else setStatus({ kind: 'choosing', problem: `The export could not be made. ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  const cancel = () => {
+    const current = job.current;
+    job.current = null;
+    current?.cancel();
+    setStatus({ kind: 'choosing', problem: 'Export cancelled. Nothing was saved.' });
+  };
+
+  const running = status.kind === 'running';
+  return (
+    <Dialog title="Export" description="Make a file from this workshop. Nothing on the board changes." onClose={running ? cancel : onClose} className="export-dialog">
+      {status.kind === 'done' ? (
+        <div className="export-done">
+          <p role="status">
+            {status.saved.where === 'downloads'
+              ? `Downloaded “${status.saved.name}”. Your browser keeps it in its downloads.`
+              : `Saved “${status.saved.name}”.`}
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => setStatus({ kind: 'choosing', problem: null })}>
+              Export something else
+            </button>
+            <button type="button" className="button primary" ref={doneButton} onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form
+          className="export-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!running) void run();
+          }}
+        >
+          <fieldset className="export-formats" disabled={running}>
+            <legend className="field-label">What to export</legend>
+            {FORMATS.map((f) => (
+              <label key={f.id} className="export-format">
+                <input type="radio" name="format" value={f.id} checked={choice.format === f.id} onChange={() => update({ format: f.id })} />
+                <span>
+                  <strong>{f.label}</strong>
+                  <span className="field-hint">{f.hint}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+
+          {choice.format === 'plan-pdf' && (
+            <fieldset className="export-options" disabled={running}>
+              <legend className="field-label">PDF options</legend>
+              <label className="export-check">
+                <input type="checkbox" checked={choice.framePages} onChange={(e) => update({ framePages: e.target.checked })} />
+                One page for each frame, after the whole board
+              </label>
+              <label className="export-check">
+                <input type="checkbox" checked={false} disabled aria-describedby={namesHint} />
+                Include participants’ names
+              </label>
+              <p id={namesHint} className="field-hint">
+                Not available yet: Dreamboard does not record people’s names, so the plan counts contributions by role only.
+              </p>
+            </fieldset>
+          )}
+
+          {choice.format === 'image' && (
+            <PictureOptions choice={choice} update={update} frames={frames} selection={selection} snapshot={snapshot} disabled={running} />
+          )}
+
+          <p className="muted export-file-name">
+            {where === 'browser' ? 'Downloads as ' : 'Suggested file name: '}
+            <span className="export-name">
+              {exportFileName(snapshot.meta.title, choice, choice.region.kind === 'frame' ? frames.find((f) => f.id === (choice.region as { frameId: string }).frameId)?.title : undefined)}
+            </span>
+          </p>
+
+          {status.kind === 'choosing' && status.problem && (
+            <p className="form-error" role="alert">
+              {status.problem}
+            </p>
+          )}
+          {running && (
+            <div className="export-progress" role="status">
+              <progress aria-label="Export progress" />
+              <span>{status.stage === 'saving' ? (where === 'browser' ? 'Starting the download…' : 'Saving…') : STAGE_TEXT[status.stage]}</span>
+            </div>
+          )}
+
+          <div className="dialog-actions">
+            {running ? (
+              <button type="button" className="button" ref={cancelButton} onClick={cancel}>
+                Cancel export
+              </button>
+            ) : (
+              <>
+                <button type="button" className="button" onClick={onClose}>
+                  Close
+                </button>
+                <button type="submit" className="button primary" data-autofocus>
+                  Export
+                </button>
+              </>
+            )}
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
