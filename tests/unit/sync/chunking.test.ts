@@ -73,7 +73,7 @@ describe('Reassembler', () => {
           const it = randoms[Symbol.iterator]();
           const next = () => it.next().value as number;
           const order = parts
-            .map((p, i) => ({ p, k: next() }))
+            .map((p) => ({ p, k: next() }))
             .sort((a, b) => a.k - b.k)
             .map((x) => x.p);
           const withDuplicates = order.flatMap((p) => (next() % 4 === 0 ? [p, p] : [p]));
