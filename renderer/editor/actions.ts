@@ -48,6 +48,11 @@ const nudge = (dx: number, dy: number): Perform => ({ editor }, e) => {
 
 const togglePanel = (panel: 'outline' | 'inspector' | 'minimap' | 'plan'): Perform => ({ editor }) => {
   const panels = editor.state.panels;
+  // The plan takes the side panel's place: asking for details or the outline while it shows brings them back.
+  if (panels.plan && (panel === 'outline' || panel === 'inspector')) {
+    editor.store.set({ panels: { ...panels, plan: false, [panel]: true } });
+    return;
+  }
   editor.store.set({ panels: { ...panels, [panel]: !panels[panel] } });
 };
 

@@ -31,6 +31,9 @@ const FORMATS: readonly { id: ExportFormat; label: string; hint: string }[] = [
   { id: 'canvas', label: 'JSON Canvas', hint: 'Opens in Obsidian and other canvas tools.' },
 ];
 
+/** Whether focus is still on something inside the open dialog (not lost to the page with a removed button). */
+const dialogHasFocus = () => document.activeElement?.closest('dialog[open]') != null;
+
 /**
  * File → Export: choose what to make, then make it with progress and a Cancel that really stops it
  * (the PDF worker is ended). The file is saved where the person chooses (desktop) or downloaded.
@@ -42,6 +45,7 @@ export function ExportDialog({ initial, snapshot, selection, save, where, onClos
   const namesHint = useId();
   const doneButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
   const frames = framesInReadingOrder(framesInZOrder(snapshot));
 
   // Closing the dialog mid-export cancels it: nothing is saved after the person has moved on.
@@ -50,6 +54,7 @@ export function ExportDialog({ initial, snapshot, selection, save, where, onClos
   useEffect(() => {
     if (status.kind === 'done') doneButton.current?.focus();
     if (status.kind === 'running') cancelButton.current?.focus();
+    if (status.kind === 'choosing' && !dialogHasFocus()) exportButton.current?.focus();
   }, [status.kind]);
 
   const update = (patch: Partial<ExportChoice>) => setChoice((c) => ({ ...c, ...patch }));
@@ -179,7 +184,7 @@ export function ExportDialog({ initial, snapshot, selection, save, where, onClos
                 <button type="button" className="button" onClick={onClose}>
                   Close
                 </button>
-                <button type="submit" className="button primary" data-autofocus>
+                <button type="submit" className="button primary" ref={exportButton} data-autofocus>
                   Export
                 </button>
               </>

@@ -108,7 +108,7 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
         <button
           type="button"
           className="text-button"
-          aria-pressed={panels.outline}
+          aria-pressed={panels.outline && !panels.plan}
           onClick={() => run('view.toggleOutline')}
           title={tip('view.toggleOutline')}
         >
@@ -117,7 +117,7 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
         <button
           type="button"
           className="text-button"
-          aria-pressed={panels.inspector}
+          aria-pressed={panels.inspector && !panels.plan}
           onClick={() => run('view.toggleInspector')}
           title={tip('view.toggleInspector')}
         >
