@@ -22,7 +22,10 @@ export type ExportSaved =
 export type SaveExport = (file: ExportFile) => Promise<ExportSaved>;
 
 /** The saver for this platform. The desktop falls back to a download if its preload predates export:save. */
-export function exportSaverFor(platform: Pick<Platform, 'kind'>, desktop: DesktopApi | undefined = window.dreamboard): SaveExport {
+export function exportSaverFor(
+  platform: Pick<Platform, 'kind'>,
+  desktop: DesktopApi | undefined = typeof window === 'undefined' ? undefined : window.dreamboard,
+): SaveExport {
   if (platform.kind === 'desktop' && desktop && typeof desktop.saveExport === 'function') return desktopSaver(desktop);
   return downloadExport;
 }
