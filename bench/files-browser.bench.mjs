@@ -31,6 +31,8 @@ const cards = quick ? 2000 : 10_000;
 const openRuns = quick ? 2 : 5;
 const editSeconds = quick ? 4 : 10;
 const label = `${cards / 1000}k`;
+// DREAMBOARD_BENCH_PROFILE=1: also profile the editing window and print where the main thread went.
+const profiling = process.env.DREAMBOARD_BENCH_PROFILE === '1';
 
 function emit(bench, value, unit, baseline) {
   const round = (v) => Math.round(v * 1000) / 1000;
@@ -68,7 +70,8 @@ async function buildAll(tmp) {
   await build({
     configFile: join(root, 'vite.config.ts'),
     logLevel: 'silent',
-    build: { outDir: appOut, emptyOutDir: true, sourcemap: false },
+    // Unminified when profiling, so the profile names the app's functions.
+    build: { outDir: appOut, emptyOutDir: true, sourcemap: false, ...(profiling ? { minify: false } : {}) },
   });
   return { nodeOut, pageOut, appOut };
 }
@@ -218,6 +221,27 @@ async function editForAWhile(page, seconds) {
   return edits;
 }
 
+/** Inclusive main-thread time per function in a CPU profile, largest first. */
+function inclusiveTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const totals = new Map();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url, lineNumber } = byId.get(at).callFrame;
+      if (!url || ['(program)', '(idle)', '(root)'].includes(functionName)) continue;
+      const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      totals.set(key, (totals.get(key) ?? 0) + ms);
+    }
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
 /** In the page: the stored file's size and its first two records (type, length), to see whether it was compacted. */
 async function storedShape(page, fileName) {
   return page.evaluate(async (fileName) => {
@@ -298,11 +322,24 @@ try {
     return runs.sort((a, b) => a.encodeMs - b.encodeMs)[1];
   }, `${url}__bench/state`);
   await page.waitForTimeout(1000);
+  const cdp = profiling ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await page.evaluate(startMonitors);
   const edits = await editForAWhile(page, editSeconds);
   await page.getByTestId('save-status').filter({ hasText: /Saved/ }).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(500);
   const seen = await page.evaluate(stopMonitors);
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const times = inclusiveTimes(profile);
+    const storage = times.filter(([k]) => /^(record|recordInto|writeOnce|compact|append|encodeWorkshopFile|takeSnapshot|loadDoc|encodeState|crc32|docFacts|mergeUpdates|save) /.test(k));
+    const show = (rows) => rows.map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)}  ${k}`).join('\n');
+    log(`profile of the editing window, inclusive ms:\n${show(times.slice(0, 25))}\n  storage engine:\n${show(storage)}`);
+  }
   const stored = await storedShape(page, `${workshop.title}.dreamboard`);
   const before = shapeOf(workshop.file);
   // Compaction rewrites the update record with the new cards in it; appends leave it as it was.

@@ -33,6 +33,8 @@ export interface BrowserStorageHost {
 export interface BrowserWorkshopStorage extends WorkshopStorage {
   /** Takes a version-history snapshot now (the ?debug=1 hook, so tests need not wait minutes). */
   snapshotNow(handle: WorkshopHandle): Promise<boolean>;
+  /** Starts writing what every open workshop has pending (the page is going away). */
+  flushAll(): Promise<void>;
 }
 
 const scheduler = {
@@ -67,7 +69,7 @@ interface Open {
 
 export function createBrowserStorage(
   volume: OpfsVolume | null = hasOpfs() ? createOpfsVolume() : null,
-  host: BrowserStorageHost = defaultHost,
+  host: BrowserStorageHost = browserStorageHost,
   history: OpfsHistoryStore | null = volume ? new OpfsHistoryStore(volume) : null,
 ): BrowserWorkshopStorage {
   const open = new Map<WorkshopHandle, Open>();
@@ -77,9 +79,10 @@ export function createBrowserStorage(
   };
   // Best effort: a change made in the last quarter second is still batched when the tab goes away.
   // The browser may stop the page before the write ends; what was saved before stays whole.
-  globalThis.addEventListener?.('pagehide', () => {
-    for (const entry of open.values()) entry.session.flush().catch(() => {});
-  });
+  const flushAll = async () => {
+    await Promise.all([...open.values()].map((entry) => entry.session.flush().catch(() => {})));
+  };
+  globalThis.addEventListener?.('pagehide', () => void flushAll());
 
   /** Opens `fileName` under `handle`: the tab lock first, then the engine. */
   async function startSession(fileName: string, handle: WorkshopHandle) {
@@ -280,6 +283,7 @@ export function createBrowserStorage(
       const entry = open.get(handle);
       return entry ? takeSnapshot(entry, loadDoc([encodeState(entry.session.doc)])) : Promise.resolve(false);
     },
+    flushAll,
   };
 
   /**
@@ -333,7 +337,8 @@ function hasOpfs(): boolean {
   return typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function';
 }
 
-const defaultHost: BrowserStorageHost = {
+/** The page's host (the worker replaces pickFile and download, which need the page). */
+export const browserStorageHost: BrowserStorageHost = {
   pickFile: () =>
     new Promise((resolve) => {
       const input = document.createElement('input');

@@ -2,6 +2,7 @@
 import { HelpLinkSchema } from '../../shared/ipc/contract';
 import { createBrowserStorage } from './browser-storage';
 import type { Platform, WorkshopStorage } from './types';
+import { startWorkerStorage } from './worker-storage';
 import { formatWindowTitle } from '../../shared/ipc/window-title';
 import { version } from '../../package.json';
 
@@ -24,7 +25,8 @@ const defaultHost: BrowserPlatformHost = {
 
 export function createBrowserPlatform(
   host: BrowserPlatformHost = defaultHost,
-  workshops: WorkshopStorage = createBrowserStorage(),
+  // In a worker, so saving a large workshop never blocks the page (docs/files-browser.md).
+  workshops: WorkshopStorage = startWorkerStorage() ?? createBrowserStorage(),
 ): Platform {
   return {
     kind: 'browser',
