@@ -47,13 +47,23 @@ export interface AntiEntropyTiming {
   readonly antiEntropyJitter: number;
 }
 
-export type SyncLimits = ChunkLimits & UpdateLimits & AntiEntropyTiming;
+export interface AnswerLimits {
+  /**
+   * State vectors answered per peer per minute. Threat: amplification — a 3-byte step 1 makes us
+   * encode and send the whole document (megabytes). Honest peers send one on connect and one per
+   * anti-entropy round (at most 8 a minute with the defaults).
+   */
+  readonly maxStateVectorAnswersPerMinute: number;
+}
+
+export type SyncLimits = ChunkLimits & UpdateLimits & AntiEntropyTiming & AnswerLimits;
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   ...DEFAULT_CHUNK_LIMITS,
   ...DEFAULT_UPDATE_LIMITS,
   antiEntropyIntervalMs: 15_000,
   antiEntropyJitter: 0.5,
+  maxStateVectorAnswersPerMinute: 20,
 };
 
 export interface SyncPeerOptions {
@@ -128,6 +138,7 @@ export class SyncPeerProtocol {
   private gateQueue: Promise<void> = Promise.resolve();
   private gatesPending = 0;
   private destroyed = false;
+  private readonly answeredAt: number[] = [];
   /** True once the peer answered our state vector (sync step 2), as in y-webrtc. */
   synced = false;
 
@@ -261,6 +272,12 @@ export class SyncPeerProtocol {
   }
 
   private answerStateVector(stateVector: Uint8Array): void {
+    const now = this.options.clock.now();
+    while (this.answeredAt.length > 0 && now - this.answeredAt[0]! >= 60_000) this.answeredAt.shift();
+    if (this.answeredAt.length >= this.limits.maxStateVectorAnswersPerMinute) {
+      return this.offend('protocol-violation', 'state vectors sent too often');
+    }
+    this.answeredAt.push(now);
     let reply: Uint8Array;
     try {
       reply = encodeSyncStep2(this.options.doc, stateVector);

@@ -143,6 +143,16 @@ describe('SyncPeerProtocol', () => {
     expect(peer.stats.antiEntropyRounds).toBe(times.length);
   });
 
+  it('stops answering state vectors sent too often (amplification), and answers again a minute later', () => {
+    const { clock, sent, offences, peer } = setup({ limits: { maxStateVectorAnswersPerMinute: 3 } });
+    for (let i = 0; i < 5; i++) peer.receive(encodeSyncStep1(new Y.Doc()));
+    expect(sent).toHaveLength(3);
+    expect(offences).toEqual(['protocol-violation', 'protocol-violation']);
+    clock.advance(60_000);
+    peer.receive(encodeSyncStep1(new Y.Doc()));
+    expect(sent).toHaveLength(4);
+  });
+
   it('counts a failing send instead of throwing', () => {
     const { peer } = setup({
       send: () => {
