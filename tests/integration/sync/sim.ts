@@ -85,6 +85,11 @@ export class SimNetwork {
     if (this.rng() < this.faults.duplicate) this.queue.push({ from, to, bytes: bytes.slice() });
   }
 
+  /** Puts bytes on the wire as if `from` had sent them (a hostile peer). */
+  inject(from: string, to: string, bytes: Uint8Array): void {
+    this.queue.push({ from, to, bytes });
+  }
+
   partition(a: string, b: string): void {
     this.cut.add(`${a}|${b}`).add(`${b}|${a}`);
   }
