@@ -132,7 +132,8 @@ export class SyncPeerProtocol {
     antiEntropyRounds: 0,
     reassemblyDropped: 0,
   };
-  private nextMessageId = 0;
+  /** Starts at a random value so that a receiver still holding ids from an earlier connection takes none as a duplicate. */
+  private nextMessageId: number;
   private nextAntiEntropyAt = Infinity;
   /** Gate verdicts still pending (an async watchdog); later updates wait behind them to keep order. */
   private gateQueue: Promise<void> = Promise.resolve();
@@ -147,6 +148,7 @@ export class SyncPeerProtocol {
     this.origin = Object.freeze({ kind: 'dreamboard:peer', peerId: options.peerId });
     this.reassembler = new Reassembler(this.limits, options.clock);
     this.gate = options.gate ?? decodeGate;
+    this.nextMessageId = Math.floor(options.random() * 2 ** 31);
   }
 
   get peerId(): string {
