@@ -1,5 +1,11 @@
 import type * as Y from 'yjs';
-import { DEFAULT_CHUNK_LIMITS, Reassembler, splitMessage, type ChunkLimits } from './chunking';
+import {
+  CHUNK_HEADER_MAX_BYTES,
+  DEFAULT_CHUNK_LIMITS,
+  Reassembler,
+  splitMessage,
+  type ChunkLimits,
+} from './chunking';
 import type { Clock } from './clock';
 import {
   decodeMessage,
@@ -145,6 +151,10 @@ export class SyncPeerProtocol {
 
   constructor(private readonly options: SyncPeerOptions) {
     this.limits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
+    // A configuration error, found at construction rather than as a throw in the middle of a send.
+    if (!(this.limits.maxWireBytes > CHUNK_HEADER_MAX_BYTES)) {
+      throw new RangeError(`maxWireBytes must exceed the ${CHUNK_HEADER_MAX_BYTES}-byte chunk header`);
+    }
     this.origin = Object.freeze({ kind: 'dreamboard:peer', peerId: options.peerId });
     this.reassembler = new Reassembler(this.limits, options.clock);
     this.gate = options.gate ?? decodeGate;

@@ -153,6 +153,10 @@ describe('SyncPeerProtocol', () => {
     expect(sent).toHaveLength(4);
   });
 
+  it('refuses at construction a wire limit too small for a chunk header', () => {
+    expect(() => setup({ limits: { maxWireBytes: 40 } })).toThrow(RangeError);
+  });
+
   it('counts a failing send instead of throwing', () => {
     const { peer } = setup({
       send: () => {
