@@ -11,7 +11,7 @@ import { fileBaseFromTitle, workshopNameOf, WORKSHOP_EXTENSION } from '../../sha
 import { WorkshopNameSchema } from '../../shared/ipc/workshop-schemas';
 import { createWorkshopFile, describeRecovery, openForEditing, SnapshotTimer, StorageError, type AutosaveSession } from '../../shared/storage';
 import { applyTemplate, isKnownTemplate } from '../../shared/templates';
-import { checkImport, freeFileName, listWorkshops, pathOf, WORKSHOPS_FOLDER } from './browser-workshops';
+import { checkImport, freeFileName, listWorkshops, pathOf, recentIdOf, WORKSHOPS_FOLDER } from './browser-workshops';
 import { OpfsHistoryStore } from './opfs-history';
 import { createOpfsVolume, type OpfsVolume } from './opfs-volume';
 import type { FileProblem, OpenOutcome, SaveStateView, WorkshopHandle, WorkshopStorage } from './storage-types';
@@ -203,9 +203,9 @@ export function createBrowserStorage(
     },
     async openRecent(id) {
       if (!volume) return problem(UNAVAILABLE);
-      const entry = (await listWorkshops(volume)).find((w) => w.id === id);
-      if (!entry) return problem({ code: 'not-found', message: 'That workshop is no longer stored in this browser.' });
-      return openFile(entry.fileName);
+      const fileName = await storedFileWithId(volume, id);
+      if (fileName === null) return problem({ code: 'not-found', message: 'That workshop is no longer stored in this browser.' });
+      return openFile(fileName);
     },
     async recent() {
       if (!volume) return [];
@@ -331,6 +331,19 @@ export function createBrowserStorage(
   }
 
   return storage;
+}
+
+/**
+ * The stored workshop a recent-list id stands for, found by name alone: listing would replay every
+ * stored workshop to count its cards, which for 10k cards costs as much as opening it.
+ */
+async function storedFileWithId(volume: OpfsVolume, id: string): Promise<string | null> {
+  for (const entry of await volume.list(WORKSHOPS_FOLDER)) {
+    const name = entry.name;
+    if (entry.kind !== 'file' || name.startsWith('.') || !name.toLowerCase().endsWith(WORKSHOP_EXTENSION)) continue;
+    if ((await recentIdOf(name)) === id) return name;
+  }
+  return null;
 }
 
 function hasOpfs(): boolean {
