@@ -40,11 +40,23 @@ export function Workspace({ workshop, files }: WorkspaceProps) {
   );
 }
 
+/**
+ * Keeps the window title in step with the save state. A component of its own, so that each save
+ * (three state changes) re-renders only this, not the workspace with its outline of every card.
+ */
+function WindowTitle({ files, title }: { readonly files: WorkshopFiles; readonly title: string }) {
+  const platform = getPlatform();
+  const saveState = useFiles(files, (s) => s.saveState);
+  useEffect(() => {
+    platform.setWindowTitle(title, windowSavedState(saveState));
+  }, [platform, title, saveState]);
+  return null;
+}
+
 /** The open workshop: top bar, palette, board, side panels, notices, live region and dialogs. */
 function WorkspaceInner({ workshop, files }: WorkspaceProps) {
   const { editor } = workshop;
   const platform = getPlatform();
-  const saveState = useFiles(files, (s) => s.saveState);
   const problem = useFiles(files, (s) => s.problem);
   const notice = useFiles(files, (s) => s.notice);
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -97,10 +109,6 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
   const run = useCallback((id: ActionId) => performAction(id, { editor, host }), [editor, host]);
   useShellKeys(editor, host);
 
-  useEffect(() => {
-    platform.setWindowTitle(title, windowSavedState(saveState));
-  }, [platform, title, saveState]);
-
   // Fit the template into the first view; the board keeps the viewport up to date afterwards.
   useLayoutEffect(() => {
     const el = boardRef.current;
@@ -112,6 +120,7 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
 
   return (
     <div className="workspace">
+      <WindowTitle files={files} title={title} />
       <TopBar titleRef={titleRef} isMac={isMac} run={run} files={files} where={platform.kind} />
       <Notices readOnlyReason={workshop.file.readOnlyReason}>
         <FileNotices
