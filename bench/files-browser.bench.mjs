@@ -13,6 +13,8 @@
 //   editing for ~10 s with autosave running, including one compaction and the first-change version
 //   snapshot. Baseline: Y.encodeStateAsUpdate of the same state in the same page (what any save of
 //   the whole state on the main thread blocks for at least).
+// - files-browser.autosave-engine-block.<n>k: of that, the longest main-thread block with the storage
+//   engine on the stack (a CPU profile of the window, 1 ms samples). Same baseline.
 // - files-browser.autosave-longest-frame.<n>k: the longest gap between animation frames in the same
 //   window. Baseline: the median gap (the frame interval).
 // - files-browser.bytes-per-card.<n>k: bytes per card of the stored (compacted) file. Baseline: the
@@ -31,8 +33,10 @@ const cards = quick ? 2000 : 10_000;
 const openRuns = quick ? 2 : 5;
 const editSeconds = quick ? 4 : 10;
 const label = `${cards / 1000}k`;
-// DREAMBOARD_BENCH_PROFILE=1: also profile the editing window and print where the main thread went.
-const profiling = process.env.DREAMBOARD_BENCH_PROFILE === '1';
+// DREAMBOARD_BENCH_PROFILE=1: also print where the main thread went while editing.
+const printProfile = process.env.DREAMBOARD_BENCH_PROFILE === '1';
+/** Functions of the storage engine (shared/storage, renderer/platform storage) as the profile names them. */
+const ENGINE = /^(recordInto|writeOnce|compact|append|encodeWorkshopFile|takeSnapshot|readWorkshopFile|readWorkshopBytes|openForEditing|openFile|startSession|listWorkshops|describeStored|currentFacts|flushAll)$/;
 
 function emit(bench, value, unit, baseline) {
   const round = (v) => Math.round(v * 1000) / 1000;
@@ -70,8 +74,8 @@ async function buildAll(tmp) {
   await build({
     configFile: join(root, 'vite.config.ts'),
     logLevel: 'silent',
-    // Unminified when profiling, so the profile names the app's functions.
-    build: { outDir: appOut, emptyOutDir: true, sourcemap: false, ...(profiling ? { minify: false } : {}) },
+    // Unminified, so the profile of the editing window names the app's functions.
+    build: { outDir: appOut, emptyOutDir: true, sourcemap: false, minify: false },
   });
   return { nodeOut, pageOut, appOut };
 }
@@ -242,6 +246,31 @@ function inclusiveTimes(profile) {
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
+/**
+ * The longest run of consecutive samples with a storage-engine function on the stack: the longest
+ * main-thread block the engine caused (to the sampling interval).
+ */
+function longestEngineBlock(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inEngine = new Map();
+  const isEngine = (id) => {
+    if (!inEngine.has(id)) {
+      const up = parent.get(id);
+      inEngine.set(id, ENGINE.test(byId.get(id).callFrame.functionName) || (up !== undefined && isEngine(up)));
+    }
+    return inEngine.get(id);
+  };
+  let longest = 0;
+  let run = 0;
+  profile.samples.forEach((id, i) => {
+    run = isEngine(id) ? run + (profile.timeDeltas[i + 1] ?? 0) / 1000 : 0;
+    longest = Math.max(longest, run);
+  });
+  return longest;
+}
+
 /** In the page: the stored file's size and its first two records (type, length), to see whether it was compacted. */
 async function storedShape(page, fileName) {
   return page.evaluate(async (fileName) => {
@@ -322,21 +351,20 @@ try {
     return runs.sort((a, b) => a.encodeMs - b.encodeMs)[1];
   }, `${url}__bench/state`);
   await page.waitForTimeout(1000);
-  const cdp = profiling ? await context.newCDPSession(page) : null;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    await cdp.send('Profiler.start');
-  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
   await page.evaluate(startMonitors);
   const edits = await editForAWhile(page, editSeconds);
   await page.getByTestId('save-status').filter({ hasText: /Saved/ }).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(500);
   const seen = await page.evaluate(stopMonitors);
-  if (cdp) {
-    const { profile } = await cdp.send('Profiler.stop');
+  const { profile } = await cdp.send('Profiler.stop');
+  const engineBlock = longestEngineBlock(profile);
+  if (printProfile) {
     const times = inclusiveTimes(profile);
-    const storage = times.filter(([k]) => /^(record|recordInto|writeOnce|compact|append|encodeWorkshopFile|takeSnapshot|loadDoc|encodeState|crc32|docFacts|mergeUpdates|save) /.test(k));
+    const storage = times.filter(([k]) => ENGINE.test(k.split(' ')[0]));
     const show = (rows) => rows.map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)}  ${k}`).join('\n');
     log(`profile of the editing window, inclusive ms:\n${show(times.slice(0, 25))}\n  storage engine:\n${show(storage)}`);
   }
@@ -354,6 +382,7 @@ try {
   log(`save states: ${seen.saves.map((s) => statusAt([s], s.at)).filter((t, i, all) => t !== all[i - 1]).join(' → ')}`);
   log(`plain Yjs in the page: apply ${encode.applyMs.toFixed(1)} ms, encode ${encode.encodeMs.toFixed(1)} ms`);
   emit(`files-browser.autosave-longest-task.${label}`, longest.ms, 'ms', encode.encodeMs);
+  emit(`files-browser.autosave-engine-block.${label}`, engineBlock, 'ms', encode.encodeMs);
   emit(`files-browser.autosave-longest-frame.${label}`, longestGap.ms, 'ms', median(gaps.map((g) => g.ms)));
   await page.close();
 
