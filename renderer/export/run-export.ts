@@ -28,6 +28,18 @@ export const STAGE_TEXT: Readonly<Record<ExportStage, string>> = {
   picture: 'Drawing the picture…',
 };
 
+/** The steps an export goes through, in order, for "Step 2 of 4"; saving is always last. */
+export function stagesOf(choice: Pick<ExportChoice, 'format'>): readonly (ExportStage | 'saving')[] {
+  switch (choice.format) {
+    case 'plan-pdf':
+      return ['plan', 'fonts', 'pdf', 'saving'];
+    case 'image':
+      return ['picture', 'saving'];
+    default:
+      return ['plan', 'saving'];
+  }
+}
+
 const encode = (text: string) => new TextEncoder().encode(text);
 
 export function startExport(

@@ -4,7 +4,7 @@ import { framesInReadingOrder } from '../../../shared/plan';
 import { framesInZOrder } from '../../../shared/doc';
 import { DEFAULT_CHOICE, exportFileName, regionProblem, type ExportChoice, type ExportFormat } from '../../export/formats';
 import { ExportCancelled, type Cancellable } from '../../export/pdf-runner';
-import { startExport, STAGE_TEXT, type ExportStage } from '../../export/run-export';
+import { stagesOf, startExport, STAGE_TEXT, type ExportStage } from '../../export/run-export';
 import type { ExportFile, ExportSaved, SaveExport } from '../../platform/export';
 import { Dialog } from '../dialogs/Dialog';
 import { PictureOptions } from './PictureOptions';
@@ -168,10 +168,7 @@ export function ExportDialog({ initial, snapshot, selection, save, where, onClos
             </p>
           )}
           {running && (
-            <div className="export-progress" role="status">
-              <progress aria-label="Export progress" />
-              <span>{status.stage === 'saving' ? (where === 'browser' ? 'Starting the download…' : 'Saving…') : STAGE_TEXT[status.stage]}</span>
-            </div>
+            <ExportProgress stages={stagesOf(choice)} stage={status.stage} where={where} />
           )}
 
           <div className="dialog-actions">
@@ -193,5 +190,19 @@ export function ExportDialog({ initial, snapshot, selection, save, where, onClos
         </form>
       )}
     </Dialog>
+  );
+}
+
+/** Which step of how many, as a bar and in words (the words are what a screen reader hears). */
+function ExportProgress({ stages, stage, where }: { stages: readonly (ExportStage | 'saving')[]; stage: ExportStage | 'saving'; where: 'desktop' | 'browser' }) {
+  const step = stages.indexOf(stage) + 1;
+  const text = stage === 'saving' ? (where === 'browser' ? 'Starting the download…' : 'Saving…') : STAGE_TEXT[stage];
+  return (
+    <div className="export-progress" role="status">
+      <progress aria-label="Export progress" max={stages.length} value={Math.max(0, step - 1)} />
+      <span>
+        Step {step} of {stages.length}: {text}
+      </span>
+    </div>
   );
 }

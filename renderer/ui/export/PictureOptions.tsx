@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import type { DocSnapshot } from '../../../shared/doc';
 import type { BoardRegion } from '../../../shared/export/board-region';
 import { boardSvg } from '../../../shared/export/svg';
@@ -23,8 +23,9 @@ export function PictureOptions({ choice, update, frames, selection, snapshot, di
   const selectionCount = selection.length;
   const sizeId = useId();
   const regionId = useId();
-  // The picture's size at this scale (drawing the SVG is quick next to rasterising it).
-  const natural = boardSvg(snapshot, { region: choice.region as BoardRegion, scale: choice.scale });
+  // The picture's size at this scale, redrawn only when the board or the choice changes.
+  const { region, scale } = choice;
+  const natural = useMemo(() => boardSvg(snapshot, { region: region as BoardRegion, scale }), [snapshot, region, scale]);
   const tooBig = choice.imageType === 'png' ? pngSizeProblem(natural.width, natural.height) : null;
 
   return (
