@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -86,6 +86,7 @@ test('exporting the plan as a PDF gives a valid file with the cards’ words in 
   expect(text).toContain('Fewer evictions” has nothing contributing');
   // The board picture page, to look at.
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '3', '-l', '3', pdf, `${ARTIFACTS}/export-pdf-page`]);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('cancelling a PDF export stops it and nothing is downloaded', async ({ page }) => {
