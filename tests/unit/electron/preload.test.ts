@@ -66,6 +66,7 @@ describe('window.dreamboard', () => {
       'recentWorkshops',
       'recordUpdate',
       'renameWorkshop',
+      'saveExport',
       'saveWorkshopAs',
       'setWindowTitle',
       'takeOpenRequests',
