@@ -159,7 +159,18 @@ async function openFresh(context, url, workshop, variant) {
     return window.benchYjs.applyUpdate(state);
   }, `${url}__bench/state`);
   await page.waitForTimeout(300);
+  const cdp = printProfile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
   const open = await page.evaluate(openAndWaitForPaint, { title: workshop.title, cards: workshop.cards });
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const rows = inclusiveTimes(profile).slice(0, 40);
+    log(`profile of opening, inclusive ms:\n${rows.map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)}  ${k}`).join('\n')}`);
+  }
   return { page, open, baseline };
 }
 
