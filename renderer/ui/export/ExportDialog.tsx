@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { DocSnapshot } from '../../../shared/doc';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { framesInReadingOrder } from '../../../shared/plan';
 import { framesInZOrder } from '../../../shared/doc';
 import { DEFAULT_CHOICE, exportFileName, regionProblem, type ExportChoice, type ExportFormat } from '../../export/formats';
@@ -7,13 +6,12 @@ import { ExportCancelled, type Cancellable } from '../../export/pdf-runner';
 import { stagesOf, startExport, STAGE_TEXT, type ExportStage } from '../../export/run-export';
 import type { ExportFile, ExportSaved, SaveExport } from '../../platform/export';
 import { Dialog } from '../dialogs/Dialog';
+import { useEditorState, useSnapshot } from '../hooks';
 import { PictureOptions } from './PictureOptions';
 import './export.css';
 
 export interface ExportDialogProps {
   readonly initial: ExportFormat;
-  readonly snapshot: DocSnapshot;
-  readonly selection: readonly string[];
   readonly save: SaveExport;
   readonly where: 'desktop' | 'browser';
   readonly onClose: () => void;
@@ -38,7 +36,11 @@ const dialogHasFocus = () => document.activeElement?.closest('dialog[open]') != 
  * File → Export: choose what to make, then make it with progress and a Cancel that really stops it
  * (the PDF worker is ended). The file is saved where the person chooses (desktop) or downloaded.
  */
-export function ExportDialog({ initial, snapshot, selection, save, where, onClose }: ExportDialogProps) {
+export function ExportDialog({ initial, save, where, onClose }: ExportDialogProps) {
+  // Read here, not passed in, so the dialog follows the board while it is open whatever re-renders its parent.
+  const snapshot = useSnapshot();
+  const selectionSet = useEditorState((s) => s.selection);
+  const selection = useMemo(() => [...selectionSet], [selectionSet]);
   const [choice, setChoice] = useState<ExportChoice>({ ...DEFAULT_CHOICE, format: initial });
   const [status, setStatus] = useState<Status>({ kind: 'choosing', problem: null });
   const job = useRef<Cancellable<ExportFile> | null>(null);

@@ -61,8 +61,6 @@ export function useExportUi(editor: Editor, platform: Pick<Platform, 'kind'>): E
       {format !== null && (
         <ExportDialog
           initial={format}
-          snapshot={editor.snapshot}
-          selection={[...editor.state.selection]}
           save={save}
           where={platform.kind}
           onClose={() => setFormat(null)}
