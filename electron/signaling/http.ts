@@ -28,10 +28,16 @@ export function handleHttpRequest(
     return;
   }
   if (path === '/') {
-    send(response, 426, 'text/plain; charset=utf-8', 'Dreamboard signaling server: connect with a WebSocket.\n', {
-      Upgrade: 'websocket',
-      Connection: 'Upgrade',
-    });
+    send(
+      response,
+      426,
+      'text/plain; charset=utf-8',
+      'Dreamboard signaling server: connect with a WebSocket.\n',
+      {
+        Upgrade: 'websocket',
+        Connection: 'Upgrade',
+      },
+    );
     return;
   }
   send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');

@@ -54,10 +54,11 @@ export const DEFAULT_LIMITS: SignalingLimits = {
 export function resolveLimits(overrides: Partial<SignalingLimits> = {}): SignalingLimits {
   const limits: SignalingLimits = { ...DEFAULT_LIMITS, ...overrides };
   for (const [name, value] of Object.entries(limits)) {
-    if (!(name in DEFAULT_LIMITS))
-      throw new RangeError(`Unknown signaling limit "${name}".`);
+    if (!(name in DEFAULT_LIMITS)) throw new RangeError(`Unknown signaling limit "${name}".`);
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
-      throw new RangeError(`Signaling limit "${name}" must be a whole number of at least 1 (got ${String(value)}).`);
+      throw new RangeError(
+        `Signaling limit "${name}" must be a whole number of at least 1 (got ${String(value)}).`,
+      );
   }
   return limits;
 }

@@ -71,7 +71,11 @@ export function parseClientMessage(raw: string | Uint8Array, limits: TopicLimits
   }
 }
 
-function parseTopicList(kind: 'subscribe' | 'unsubscribe', topics: unknown, limits: TopicLimits): ClientMessage {
+function parseTopicList(
+  kind: 'subscribe' | 'unsubscribe',
+  topics: unknown,
+  limits: TopicLimits,
+): ClientMessage {
   // Stock: `(message.topics || []).forEach(...)`, so a missing list is an empty one.
   if (topics === undefined || topics === null) return { kind, topics: [], rejected: 0 };
   // Stock would throw on a non-array here (and crash the process); we skip the message.

@@ -163,7 +163,11 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
       if (decision === 'close') closeForPolicy(peer, 'flood', 'rate limit exceeded');
       return;
     }
-    const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    const bytes = Buffer.isBuffer(data)
+      ? data
+      : Array.isArray(data)
+        ? Buffer.concat(data)
+        : Buffer.from(data);
     const message = parseClientMessage(bytes, limits);
     switch (message.kind) {
       case 'ignored':
@@ -229,7 +233,8 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     // ws reports frames it refuses (too large → 1009, invalid UTF-8 → 1007, bad opcodes → 1002)
     // as an 'error' and closes the connection itself; without this listener it would crash us.
     ws.on('error', (error: Error & { code?: string }) => {
-      const cause: CloseCause = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'tooLarge' : 'protocolError';
+      const cause: CloseCause =
+        error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'tooLarge' : 'protocolError';
       if (!peer.closing) counts.closed[cause] += 1;
       peer.closing = true;
       leaveAll(peer);

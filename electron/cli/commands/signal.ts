@@ -37,7 +37,8 @@ export function createSignalCommand(deps: SignalCommandDeps): Command {
     usage: 'dreamboard signal [--port 4444] [--host 127.0.0.1] [--limits \'{"maxConnections":500}\']',
     options: { port: { takesValue: true }, host: { takesValue: true }, limits: { takesValue: true } },
     async run(args, { io, now }) {
-      if (args.positional.length > 0) throw new UsageError(`"signal" takes no file (got ${args.positional.join(' ')}).`);
+      if (args.positional.length > 0)
+        throw new UsageError(`"signal" takes no file (got ${args.positional.join(' ')}).`);
       const port = parsePort(args);
       const host = optionText(args, 'host') ?? DEFAULT_HOST;
       const limits = parseLimits(args);
@@ -77,7 +78,8 @@ function parsePort(args: ParsedArgs): number {
   const text = optionText(args, 'port');
   if (text === undefined) return DEFAULT_PORT;
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${text}").`);
+  if (!/^\d+$/.test(text) || port > 65_535)
+    throw new UsageError(`--port must be a number from 0 to 65535 (got "${text}").`);
   return port;
 }
 
@@ -116,7 +118,9 @@ export function describeStartError(error: unknown, host: string, port: number): 
 
 function printWelcome(io: CliIo, server: SignalingServer, host: string): void {
   const wildcard = server.address === '0.0.0.0' || server.address === '::';
-  const lines = [`Dreamboard signaling server listening on ${wildcard ? `every network interface (${host})` : server.address}, port ${server.port}.`];
+  const lines = [
+    `Dreamboard signaling server listening on ${wildcard ? `every network interface (${host})` : server.address}, port ${server.port}.`,
+  ];
   if (wildcard) {
     const lan = lanAddresses().map((a) => `ws://${a}:${server.port}`);
     lines.push(`  WebSocket: ${[server.url, ...lan].join('  ')}`);

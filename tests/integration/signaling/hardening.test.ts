@@ -2,7 +2,12 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startSignalingServer, type SignalingLimits, type SignalingLogEntry, type SignalingServer } from '../../../electron/signaling';
+import {
+  startSignalingServer,
+  type SignalingLimits,
+  type SignalingLogEntry,
+  type SignalingServer,
+} from '../../../electron/signaling';
 import { RecordingClient } from './helpers';
 
 let server: SignalingServer | undefined;
@@ -53,14 +58,29 @@ describe('signaling server under bad input', () => {
   it('ignores garbage JSON, wrong shapes and binary frames, keeps the connection and counts them', async () => {
     await start();
     const c = await client();
-    for (const text of ['', '{', 'null', '[1,2]', '"ping"', '{"type":7}', '{"type":"subscribe","topics":"room"}', '{"type":"publish","topic":{}}'])
+    for (const text of [
+      '',
+      '{',
+      'null',
+      '[1,2]',
+      '"ping"',
+      '{"type":7}',
+      '{"type":"subscribe","topics":"room"}',
+      '{"type":"publish","topic":{}}',
+    ])
       c.ws.send(text);
     c.ws.send(Buffer.from([0x00, 0xff, 0x13, 0x37]), { binary: true });
     c.send({ type: 'subscribe', topics: [1, 'x'.repeat(10_000), 'ok'] });
     await c.sync();
     expect(c.isOpen).toBe(true);
     const stats = server!.stats();
-    expect(stats.ignored).toEqual({ 'not-json': 3, 'not-an-object': 3, 'unknown-type': 1, 'bad-topics': 1, 'bad-topic': 1 });
+    expect(stats.ignored).toEqual({
+      'not-json': 3,
+      'not-an-object': 3,
+      'unknown-type': 1,
+      'bad-topics': 1,
+      'bad-topic': 1,
+    });
     expect(stats.rejectedTopics).toBe(2);
     expect(stats.topics).toBe(1);
     await expectHealthy();
@@ -166,7 +186,10 @@ describe('signaling server under bad input', () => {
 
   it('survives a raw TCP client sending junk and half a handshake', async () => {
     await start();
-    for (const junk of ['\x00\x01\x02garbage\r\n\r\n', 'GET / HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n']) {
+    for (const junk of [
+      '\x00\x01\x02garbage\r\n\r\n',
+      'GET / HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n',
+    ]) {
       const socket = connect(server!.port, '127.0.0.1');
       await once(socket, 'connect');
       socket.end(junk);
@@ -222,6 +245,8 @@ describe('startSignalingServer arguments', () => {
 
   it('rejects with EADDRINUSE when the port is taken', async () => {
     const first = await start();
-    await expect(startSignalingServer({ host: '127.0.0.1', port: first.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(startSignalingServer({ host: '127.0.0.1', port: first.port })).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+    });
   });
 });

@@ -24,7 +24,11 @@ async function runScenario(url: string): Promise<Record<string, unknown[]>> {
   await step(c, { type: 'subscribe', topics: ['room-2', 'room-2'] });
   // y-webrtc's real traffic: an announce, then an encrypted signal addressed to one peer.
   await step(a, { type: 'publish', topic: 'room-1', data: 'YW5ub3VuY2U=' });
-  await step(b, { type: 'publish', topic: 'room-1', data: { to: 'a', from: 'b', type: 'signal', token: 0.5 } });
+  await step(b, {
+    type: 'publish',
+    topic: 'room-1',
+    data: { to: 'a', from: 'b', type: 'signal', token: 0.5 },
+  });
   // Publishing to a topic one has not subscribed to reaches its subscribers.
   await step(b, { type: 'publish', topic: 'room-2', data: 'c2lnbmFs', extra: [1, { n: null }] });
   await step(c, { type: 'publish', topic: 'nobody-here', data: 'x' });
@@ -50,7 +54,11 @@ async function runScenario(url: string): Promise<Record<string, unknown[]>> {
 
   // Pongs are left out: their number depends on how many rounds that took. Both servers answer
   // every ping, or `sync` would never have returned.
-  const transcripts = { a: [...a.messages().slice(0, beforeLeaving), last], b: b.messages(), c: c.messages() };
+  const transcripts = {
+    a: [...a.messages().slice(0, beforeLeaving), last],
+    b: b.messages(),
+    c: c.messages(),
+  };
   await a.close();
   await b.close();
   return transcripts;
@@ -77,7 +85,12 @@ describe('interoperability with the stock y-webrtc signaling server', () => {
 
     // And the scenario is not vacuous: the points of the protocol the app relies on.
     const published = (t: unknown[]) => t.filter((m) => (m as { type: string }).type === 'publish');
-    expect(published(actual.a!)[0]).toEqual({ type: 'publish', topic: 'room-1', data: 'YW5ub3VuY2U=', clients: 2 });
+    expect(published(actual.a!)[0]).toEqual({
+      type: 'publish',
+      topic: 'room-1',
+      data: 'YW5ub3VuY2U=',
+      clients: 2,
+    });
     expect(published(actual.b!)[0]).toEqual(published(actual.a!)[0]); // the sender gets its own copy too
     expect(published(actual.c!)).toEqual([
       { type: 'publish', topic: 'room-2', data: 'c2lnbmFs', extra: [1, { n: null }], clients: 2 },
@@ -87,6 +100,11 @@ describe('interoperability with the stock y-webrtc signaling server', () => {
     expect(data(actual.a!)).not.toContain('resubscribed'); // a left room-1
     expect(data(actual.b!)).not.toContain('after-unsubscribe');
     expect([...data(actual.a!), ...data(actual.b!)]).not.toContain('empty-room');
-    expect(published(actual.a!).at(-1)).toEqual({ type: 'publish', topic: 'room-2', data: 'c-left', clients: 1 });
+    expect(published(actual.a!).at(-1)).toEqual({
+      type: 'publish',
+      topic: 'room-2',
+      data: 'c-left',
+      clients: 1,
+    });
   });
 });

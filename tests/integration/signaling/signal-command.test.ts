@@ -42,7 +42,11 @@ describe('dreamboard signal', () => {
     expect(await closed).toBe(1001);
     expect(h.output().out).toContain('Stopped.');
     // The log is JSON lines with no message contents.
-    const log = h.output().err.trim().split('\n').map((line) => JSON.parse(line) as { event: string });
+    const log = h
+      .output()
+      .err.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string });
     expect(log.map((l) => l.event)).toEqual(['listening', 'stopped']);
   });
 

@@ -30,7 +30,13 @@ describe('MessageRateLimiter', () => {
 
   it('says close after floodDrops drops within the window', () => {
     const limiter = new MessageRateLimiter(options, 0);
-    expect(takeMany(limiter, 9, 0)).toEqual([...Array<RateDecision>(5).fill('accept'), 'drop', 'drop', 'drop', 'close']);
+    expect(takeMany(limiter, 9, 0)).toEqual([
+      ...Array<RateDecision>(5).fill('accept'),
+      'drop',
+      'drop',
+      'drop',
+      'close',
+    ]);
   });
 
   it('forgives drops spread over separate windows', () => {
@@ -61,7 +67,9 @@ describe('resolveLimits', () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %s, naming the limit', (value) => {
-    expect(() => resolveLimits({ maxPayloadBytes: value })).toThrow(/"maxPayloadBytes" must be a whole number/);
+    expect(() => resolveLimits({ maxPayloadBytes: value })).toThrow(
+      /"maxPayloadBytes" must be a whole number/,
+    );
   });
 
   it('refuses an unknown limit', () => {
