@@ -56,6 +56,7 @@ const CLOSE_GOING_AWAY = 1001;
 const CLOSE_POLICY = 1008;
 /** How long clients get to answer our close frame on shutdown before their sockets are cut. */
 const SHUTDOWN_GRACE_MS = 1000;
+const HTTP_REQUEST_TIMEOUT_MS = 10_000;
 
 interface Peer {
   readonly id: number;
@@ -113,6 +114,12 @@ export async function startSignalingServer(options: SignalingServerOptions): Pro
     clientTracking: false,
   });
   const http = createServer((request, response) => handleHttpRequest(request, response, health));
+  // Threat: slowloris (sockets held open by never finishing the request headers). Signaling
+  // requests are one short GET or upgrade, so a few seconds is plenty; the socket cap is a
+  // backstop for file descriptors (upgraded sockets stay counted by the HTTP server).
+  http.headersTimeout = HTTP_REQUEST_TIMEOUT_MS;
+  http.requestTimeout = HTTP_REQUEST_TIMEOUT_MS;
+  http.maxConnections = limits.maxConnections * 2;
 
   const unsubscribe = (peer: Peer, topic: string): void => {
     peer.topics.delete(topic);
