@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type FocusEvent as ReactFocusEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, type DragEvent, type KeyboardEvent, type FocusEvent as ReactFocusEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { ActionId } from '../../shared/actions/catalog';
 import { CARD_KINDS, CARD_SIZE, type CardKind } from '../../shared/model';
@@ -8,7 +8,8 @@ import { screenToWorld, visibleWorld } from '../editor/camera';
 import { expandBox } from '../editor/geometry';
 import { addCard } from '../editor/edit-commands';
 import { InputController, type PointerInput } from '../editor/input';
-import { useEditor } from '../ui/hooks';
+import type { EditorState } from '../editor/state';
+import { useEditor, useEditorState } from '../ui/hooks';
 import './board.css';
 import { CardSpriteCache } from './card-sprites';
 import { drawCards } from './draw-cards';
@@ -53,7 +54,10 @@ export function Board({ host }: BoardProps) {
   const lastZoom = useRef(0);
   const inputRef = useRef<InputController | null>(null);
   const originRef = useRef({ left: 0, top: 0 });
-  const [size, setSize] = useState(() => editor.state.viewport);
+  /** Set when the board may have moved on the page; the origin is measured again when next needed. */
+  const originStale = useRef(true);
+  const viewport = useEditorState(selectViewport);
+  const size = useMemo(() => ({ w: Math.max(1, Math.round(viewport.w)), h: Math.max(1, Math.round(viewport.h)) }), [viewport]);
 
   useEffect(() => {
     const input = new InputController(editor);
@@ -68,20 +72,18 @@ export function Board({ host }: BoardProps) {
     };
   }, [editor]);
 
-  // Fill the parent and tell the editor how big the view is.
+  // Fill the parent and tell the editor how big the view is; the stage follows the editor's
+  // viewport. The size comes from a ResizeObserver's contentRect, delivered after layout: measuring
+  // here with getBoundingClientRect forced a layout of the whole workspace in the middle of mounting
+  // it. (The workspace measures once to fit the board into the first view.)
   useLayoutEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const measure = () => {
-      const r = el.getBoundingClientRect();
-      originRef.current = { left: r.left, top: r.top };
-      const w = Math.max(1, Math.round(r.width));
-      const h = Math.max(1, Math.round(r.height));
-      setSize((s) => (s.w === w && s.h === h ? s : { w, h }));
-      editor.setViewport({ w, h });
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      originStale.current = true;
+      editor.setViewport({ w: Math.max(1, Math.round(entry.contentRect.width)), h: Math.max(1, Math.round(entry.contentRect.height)) });
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [editor]);
@@ -168,8 +170,17 @@ export function Board({ host }: BoardProps) {
 
   // ----- DOM events → InputController --------------------------------------------------------
 
+  const origin = () => {
+    const el = containerRef.current;
+    if (originStale.current && el) {
+      const r = el.getBoundingClientRect();
+      originRef.current = { left: r.left, top: r.top };
+      originStale.current = false;
+    }
+    return originRef.current;
+  };
   const pointer = (e: ReactPointerEvent | DragEvent | MouseEvent | ReactMouseEvent): PointerInput => ({
-    screen: { x: e.clientX - originRef.current.left, y: e.clientY - originRef.current.top },
+    screen: { x: e.clientX - origin().left, y: e.clientY - origin().top },
     button: e.button,
     buttons: e.buttons,
     shiftKey: e.shiftKey,
@@ -300,3 +311,5 @@ export function Board({ host }: BoardProps) {
     </div>
   );
 }
+
+const selectViewport = (s: EditorState) => s.viewport;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CARD_KIND_INFO, type CardKind } from '../../../shared/model';
 import { renameFrame, setCardKind, setCardText } from '../../editor/edit-commands';
 import { AddCardDialog } from '../dialogs/AddCardDialog';
@@ -9,14 +9,20 @@ import { MoveDialog } from '../dialogs/MoveDialog';
 import { useEditor, useEditorState, useSnapshot } from '../hooks';
 import { OutlineActions } from './OutlineActions';
 import { addTarget, deleteNode, verbForKey, verbsFor, type OutlineDialog, type OutlineVerb } from './outline-commands';
-import { buildOutline, pathTo, recordIdOf, visibleRows, type OutlineRow } from './outline-model';
+import { createOutlineBuilder, pathToRecord, recordIdOf, visibleRows, type OutlineRow } from './outline-model';
 import { OutlineTreeRow, rowDomId } from './OutlineTreeRow';
 import { treeMove } from './tree-keys';
+import { mountedRuns, useRowWindow } from './use-row-window';
+import './outline.css';
 
 /**
  * The outline: the accessible twin of the board. A WAI-ARIA tree of frames → cards → connections
  * with a roving tabindex, kept in step with the document and with the board's selection. Anything
  * the board does to cards can be done from here with the keyboard.
+ *
+ * Long boards (thousands of cards) virtualise: only the rows in and near the viewport are mounted,
+ * plus the focused row, with spacers for the rest. Arrow keys move over the data, not the DOM, so
+ * every row is reached; the row mounts as focus arrives and is scrolled into view.
  */
 export function Outline({ registerFocus }: { registerFocus: (focus: () => void) => void }) {
   const editor = useEditor();
@@ -26,17 +32,26 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const [editingKey, setEditingKey] = useState<string | null>(null);
   const [dialog, setDialog] = useState<OutlineDialog | null>(null);
-  const treeRef = useRef<HTMLDivElement>(null);
+  const treeRef = useRef<HTMLDivElement | null>(null);
+  const [treeEl, setTreeEl] = useState<HTMLDivElement | null>(null);
+  const setTree = useCallback((el: HTMLDivElement | null) => {
+    treeRef.current = el;
+    setTreeEl(el);
+  }, []);
   const lastIndex = useRef(0);
 
-  const nodes = useMemo(() => buildOutline(snapshot), [snapshot]);
+  // One builder per outline: it reuses the nodes of records that did not change since the last snapshot.
+  const build = useMemo(createOutlineBuilder, []);
+  const nodes = useMemo(() => build(snapshot), [build, snapshot]);
   const rows = useMemo(() => visibleRows(nodes, overrides), [nodes, overrides]);
+  const indexOf = useMemo(() => new Map(rows.map((r, i) => [r.key, i])), [rows]);
 
   // The focused row; if it went away (deleted, collapsed), its neighbour takes its place.
-  const focusedIndex = rows.findIndex((r) => r.key === focusKey);
-  const current: OutlineRow | null = rows[focusedIndex >= 0 ? focusedIndex : Math.min(lastIndex.current, rows.length - 1)] ?? null;
+  const focusedIndex = focusKey === null ? -1 : (indexOf.get(focusKey) ?? -1);
+  const currentIndex = focusedIndex >= 0 ? focusedIndex : Math.min(lastIndex.current, rows.length - 1);
+  const current: OutlineRow | null = rows[currentIndex] ?? null;
   useEffect(() => {
-    if (current) lastIndex.current = rows.indexOf(current);
+    if (current) lastIndex.current = currentIndex;
   });
 
   const focusRow = useCallback((key: string | null) => {
@@ -57,9 +72,9 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
     if (selection.size !== 1) return;
     const [id] = selection;
     if (!id || (current && recordIdOf(current.node) === id)) return;
-    const path = pathTo(nodes, id);
+    const path = pathToRecord(snapshot, nodes, id);
     if (!path) return;
-    const closed = path.slice(0, -1).filter((k) => overrides.get(k) === false || !rows.some((r) => r.key === k && r.expanded));
+    const closed = path.slice(0, -1).filter((k) => overrides.get(k) === false || !rows[indexOf.get(k) ?? -1]?.expanded);
     if (closed.length > 0) {
       setOverrides((prev) => new Map([...prev, ...closed.map((k) => [k, true] as const)]));
     }
@@ -71,7 +86,7 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
       el?.scrollIntoView?.({ block: 'nearest' });
       if (hadFocus) el?.focus();
     });
-  }, [selection, nodes, rows, overrides, current]);
+  }, [selection, snapshot, nodes, rows, indexOf, overrides, current]);
 
   const activate = (row: OutlineRow) => {
     setFocusKey(row.key);
@@ -121,7 +136,7 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
     if (move) {
       e.preventDefault();
       e.stopPropagation();
-      const row = rows.find((r) => r.key === move.key);
+      const row = rows[indexOf.get(move.key) ?? -1];
       if (!row) return;
       if (move.type === 'focus') {
         activate(row);
@@ -151,6 +166,50 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
     requestAnimationFrame(() => focusRow(row.key));
   };
 
+  // Rows are memoised, so they get handlers that never change and call the latest closures.
+  const latest = useRef({ activate, toggle, commitEdit });
+  useLayoutEffect(() => {
+    latest.current = { activate, toggle, commitEdit };
+  });
+  const onActivate = useCallback((row: OutlineRow) => latest.current.activate(row), []);
+  const onToggle = useCallback((row: OutlineRow) => latest.current.toggle(row), []);
+  const onCommitEdit = useCallback((row: OutlineRow, text: string | null) => latest.current.commitEdit(row, text), []);
+
+  const rowWindow = useRowWindow(treeEl, rows.length);
+  const renderRow = (row: OutlineRow) => {
+    const id = recordIdOf(row.node);
+    return (
+      <OutlineTreeRow
+        key={row.key}
+        row={row}
+        focused={row === current}
+        selected={!!id && selection.has(id)}
+        editing={row.key === editingKey}
+        onActivate={onActivate}
+        onToggle={onToggle}
+        onCommitEdit={onCommitEdit}
+      />
+    );
+  };
+  let body: ReactNode;
+  if (!rowWindow) body = rows.map(renderRow);
+  else {
+    // The focused and the edited row stay mounted wherever the viewport is.
+    const runs = mountedRuns(rowWindow, rows.length, [currentIndex, editingKey === null ? -1 : (indexOf.get(editingKey) ?? -1)]);
+    const parts: ReactNode[] = [];
+    let at = 0;
+    const spacer = (from: number, to: number) => {
+      if (to > from) parts.push(<div key={`gap-${from}`} className="tree-spacer" role="none" aria-hidden="true" style={{ height: (to - from) * rowWindow.rowHeight }} />);
+    };
+    for (const [from, to] of runs) {
+      spacer(at, from);
+      for (let i = from; i < to; i++) parts.push(renderRow(rows[i]!));
+      at = to;
+    }
+    spacer(at, rows.length);
+    body = parts;
+  }
+
   const kindCard = dialog?.type === 'kind' ? editor.card(dialog.cardId) : undefined;
   return (
     <div className="outline">
@@ -158,12 +217,12 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
         <p className="muted outline-empty">The board is empty. Add a card with the buttons on the left, or press C.</p>
       ) : (
         <div
-          ref={treeRef}
+          ref={setTree}
           role="tree"
           aria-label="Everything on the board"
           aria-multiselectable="true"
           aria-describedby="outline-help"
-          className="tree"
+          className={rowWindow ? 'tree is-virtual' : 'tree'}
           onKeyDown={onKeyDown}
           onFocus={(e) => {
             // Focus arriving on a row by Tab or click makes it the current row.
@@ -171,21 +230,7 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
             if (key && key !== current?.key) setFocusKey(key);
           }}
         >
-          {rows.map((row) => {
-            const id = recordIdOf(row.node);
-            return (
-              <OutlineTreeRow
-                key={row.key}
-                row={row}
-                focused={row.key === current?.key}
-                selected={!!id && selection.has(id)}
-                editing={row.key === editingKey}
-                onActivate={activate}
-                onToggle={toggle}
-                onCommitEdit={commitEdit}
-              />
-            );
-          })}
+          {body}
         </div>
       )}
       <p id="outline-help" className="visually-hidden">

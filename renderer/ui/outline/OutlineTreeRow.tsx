@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { CARD_KIND_INFO } from '../../../shared/model';
 import { Icon } from '../Icon';
 import { KindIcon } from '../KindIcon';
@@ -111,7 +111,7 @@ function InlineEdit({ row, onCommit }: { row: OutlineRow; onCommit: (text: strin
 }
 
 /** One treeitem. Rows are flat (aria-level/setsize/posinset), which keeps focus handling simple. */
-export function OutlineTreeRow({ row, focused, selected, editing, onActivate, onToggle, onCommitEdit }: OutlineTreeRowProps) {
+function TreeRow({ row, focused, selected, editing, onActivate, onToggle, onCommitEdit }: OutlineTreeRowProps) {
   return (
     <div
       role="treeitem"
@@ -141,3 +141,30 @@ export function OutlineTreeRow({ row, focused, selected, editing, onActivate, on
     </div>
   );
 }
+
+/** Same row facts: a new row object for an unchanged node (rows are rebuilt per snapshot) is not a change. */
+const sameRow = (a: OutlineRow, b: OutlineRow) =>
+  a === b ||
+  (a.node === b.node &&
+    a.level === b.level &&
+    a.setSize === b.setSize &&
+    a.posInSet === b.posInSet &&
+    a.parentKey === b.parentKey &&
+    a.expandable === b.expandable &&
+    a.expanded === b.expanded);
+
+/**
+ * Memoised on the row's facts: nodes keep their identity while their records do, so an edit
+ * re-renders the rows it changed and not the thousands around them. Handlers must be stable.
+ */
+export const OutlineTreeRow = memo(
+  TreeRow,
+  (a, b) =>
+    sameRow(a.row, b.row) &&
+    a.focused === b.focused &&
+    a.selected === b.selected &&
+    a.editing === b.editing &&
+    a.onActivate === b.onActivate &&
+    a.onToggle === b.onToggle &&
+    a.onCommitEdit === b.onCommitEdit,
+);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ActionId } from '../../../shared/actions/catalog';
 import { addCard, performAction } from '../../editor/actions';
 import { getPlatform } from '../../platform';
@@ -7,7 +7,7 @@ import { Minimap } from '../../canvas/Minimap';
 import { AboutDialog } from '../dialogs/AboutDialog';
 import { CardChooser } from '../dialogs/CardChooser';
 import { ShortcutSheet } from '../dialogs/ShortcutSheet';
-import { EditorContext, useEditorState, useSnapshot } from '../hooks';
+import { EditorContext, useEditorState } from '../hooks';
 import { Inspector } from '../inspector/Inspector';
 import { Outline } from '../outline/Outline';
 import { useExportUi } from '../export/use-export-ui';
@@ -53,6 +53,15 @@ function WindowTitle({ files, title }: { readonly files: WorkshopFiles; readonly
   return null;
 }
 
+/**
+ * The workshop's title, re-rendering only when it changes: reading the whole snapshot here
+ * re-rendered the workspace (palette, top bar, panels) on every edit.
+ */
+function useTitle(editor: OpenWorkshop['editor']): string {
+  const subscribe = useCallback((cb: () => void) => editor.session.index.subscribe(cb), [editor]);
+  return useSyncExternalStore(subscribe, () => editor.session.snapshot().meta.title);
+}
+
 /** The open workshop: top bar, palette, board, side panels, notices, live region and dialogs. */
 function WorkspaceInner({ workshop, files }: WorkspaceProps) {
   const { editor } = workshop;
@@ -65,7 +74,7 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
   const outlineFocus = useRef<(() => void) | null>(null);
   const panels = useEditorState((s) => s.panels);
   const shortcutsOpen = useEditorState((s) => s.shortcutsOpen);
-  const title = useSnapshot().meta.title;
+  const title = useTitle(editor);
   const isMac = useMemo(isMacPlatform, []);
   const exportUi = useExportUi(editor, platform);
 
@@ -114,7 +123,8 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
     const el = boardRef.current;
     if (!el) return;
     const r = el.getBoundingClientRect();
-    if (r.width > 0 && r.height > 0) editor.setViewport({ w: r.width, h: r.height });
+    // Rounded as the board's own measurements are, so its first one is not a change.
+    if (r.width > 0 && r.height > 0) editor.setViewport({ w: Math.round(r.width), h: Math.round(r.height) });
     editor.zoomToFit();
   }, [editor]);
 
