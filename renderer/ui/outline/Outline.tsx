@@ -67,13 +67,21 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
   }, [registerFocus, focusRow, current]);
 
   // Board selection → outline: open the way to the selected item, make it the focused row, and
-  // scroll it into view (moving keyboard focus only if the outline already had it).
+  // scroll it into view (moving keyboard focus only if the outline already had it). Once per
+  // selection: focus moving on in the outline (to the "Not in a frame" row, which selects nothing)
+  // must not be pulled back to the selected card. Until the item is in the tree, each change retries.
+  const followed = useRef<ReadonlySet<string> | null>(null);
   useEffect(() => {
-    if (selection.size !== 1) return;
+    if (selection.size !== 1 || followed.current === selection) return;
     const [id] = selection;
-    if (!id || (current && recordIdOf(current.node) === id)) return;
+    if (!id) return;
+    if (current && recordIdOf(current.node) === id) {
+      followed.current = selection;
+      return;
+    }
     const path = pathToRecord(snapshot, nodes, id);
     if (!path) return;
+    followed.current = selection;
     const closed = path.slice(0, -1).filter((k) => overrides.get(k) === false || !rows[indexOf.get(k) ?? -1]?.expanded);
     if (closed.length > 0) {
       setOverrides((prev) => new Map([...prev, ...closed.map((k) => [k, true] as const)]));
