@@ -4,6 +4,7 @@ import { restoreCard, restoreConnector, restoreFrame } from '../../shared/schema
 import type { Editor } from './editor';
 import { unionBoxes, type Point } from './geometry';
 import { movingSet } from './arrange-commands';
+import { frameAt } from './placement';
 
 /**
  * Copy and paste go through the system clipboard as JSON text, so they also work between windows
@@ -85,6 +86,7 @@ export function pasteText(editor: Editor, text: string, at?: Point): PasteResult
   const dy = at ? at.y - (bounds.y + bounds.h / 2) : 32;
   const doc = editor.session.doc;
   const newIds: string[] = [];
+  const snapBefore = editor.snapshot;
   transact(doc, () => {
     const frameMap = new Map<string, FrameId>();
     for (const f of frames) {
@@ -102,7 +104,10 @@ export function pasteText(editor: Editor, text: string, at?: Point): PasteResult
         h: c.h,
         text: c.text,
         fields: { ...c.fields },
-        frame: c.frame ? (frameMap.get(c.frame) ?? null) : null,
+        // A card copied with its frame stays in the copy of it; a card copied on its own joins the
+        // frame it lands in, as a card dropped there would (so duplicating a card in "Partners"
+        // keeps the copy in "Partners" rather than "Not in a frame").
+        frame: (c.frame ? frameMap.get(c.frame) : undefined) ?? frameAt(snapBefore, { x: c.x + dx, y: c.y + dy, w: c.w, h: c.h })?.id ?? null,
       })),
       editor.session.author,
     );

@@ -31,6 +31,20 @@ describe('clipboard', () => {
     expect(new Set(copies.map((c) => c.frame)).size).toBe(2);
   });
 
+  it('keeps a duplicated card in the frame it lands in, and a card pasted outside every frame out of them', () => {
+    const { editor, today } = makeEditorWithFrames();
+    const card = addCard(editor, 'need', { frame: today, text: 'Warm space' })!;
+    editor.select([card]);
+    duplicateSelection(editor);
+    const [copy] = [...editor.state.selection].map((id) => editor.card(id)!);
+    expect(copy!.id).not.toBe(card);
+    expect(copy!.frame).toBe(today);
+    editor.select([card]);
+    pasteText(editor, copySelection(editor)!, { x: -50_000, y: -50_000 });
+    const [far] = [...editor.state.selection].map((id) => editor.card(id)!);
+    expect(far!.frame).toBeNull();
+  });
+
   it('turns plain text into one note per line', () => {
     const editor = makeEditor();
     const result = pasteText(editor, 'First idea\n\n  Second idea  \n');
