@@ -29,8 +29,10 @@ export function CommitText({ label, value, onCommit, multiline, hint, maxLength 
   useEffect(() => {
     latest.current = { draft, value, onCommit };
   });
+  // Follow the document (undo, redo, a peer) unless the person has typed something not yet
+  // committed: a focused field that still shows an undone value would write it back on blur.
   useEffect(() => {
-    if (!focused) setDraft(value);
+    if (!focused || !dirty.current) setDraft(value);
   }, [value, focused]);
   // Moving the selection away unmounts the field without a blur: keep what was typed.
   useEffect(
