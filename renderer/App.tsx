@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { getPlatform } from './platform';
 import type { BrowserWorkshopStorage } from './platform/browser-storage';
 import { useFiles } from './ui/files/use-files';
@@ -36,6 +36,21 @@ export function App() {
   useEffect(() => {
     if (!workshop) platform.setWindowTitle('', 'saved');
   }, [platform, workshop]);
+  // The button that opened or closed a workshop is gone with the screen it was on, which drops
+  // keyboard focus to the page itself. Land it on the board, or on the start screen's first choice.
+  const opened = workshop !== null;
+  const shown = useRef(opened);
+  useEffect(() => {
+    if (shown.current === opened) return;
+    shown.current = opened;
+    requestAnimationFrame(() => {
+      if (document.activeElement !== null && document.activeElement !== document.body) return;
+      const target = opened
+        ? document.querySelector<HTMLElement>('[aria-roledescription="board"]')
+        : document.querySelector<HTMLElement>('main button');
+      target?.focus();
+    });
+  }, [opened]);
 
   if (!workshop) return <StartScreen files={files} where={platform.kind} />;
   return <Workspace key={workshop.file.handle} workshop={workshop} files={files} />;
