@@ -13,6 +13,7 @@ import {
   CARD_KIND_INFO,
   CARD_SIZE,
   CONNECTOR_LABELS,
+  type Card,
   type CardId,
   type CardKind,
   type ConnectorId,
@@ -118,6 +119,13 @@ export function setFrameLocked(editor: Editor, id: string, locked: boolean): voi
   updateFrame(editor.session.doc, frame.id, { locked });
 }
 
+/** A card as an announcement names it: its words, cut short (a card may hold 10,000 characters). */
+function spokenName(card: Card): string {
+  const text = card.text.trim().replace(/\s+/g, ' ');
+  if (!text) return CARD_KIND_INFO[card.kind].label;
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
 /** Connects `from` to `to`. Refuses self-links and exact duplicates, saying why. */
 export function connectCards(
   editor: Editor,
@@ -141,7 +149,7 @@ export function connectCards(
     }
   }
   const id = createConnector(editor.session.doc, { from: a.id, to: b.id, kind, label });
-  editor.announce(`Connected: ${a.text || CARD_KIND_INFO[a.kind].label} ${CONNECTOR_LABELS[kind]} ${b.text || CARD_KIND_INFO[b.kind].label}`);
+  editor.announce(`Connected: ${spokenName(a)} ${CONNECTOR_LABELS[kind]} ${spokenName(b)}`);
   return id;
 }
 

@@ -122,6 +122,15 @@ describe('editor commands', () => {
     expect(editor.card(id)).toMatchObject({ kind: 'need', fields: { indicator: 'Evictions per quarter' } });
   });
 
+  it('names a long card briefly when announcing a connection', () => {
+    const editor = makeEditor();
+    const a = addCard(editor, 'need', { at: { x: 0, y: 0 }, text: 'word '.repeat(2_000) })!;
+    const b = addCard(editor, 'outcome', { at: { x: 400, y: 0 }, text: 'Fewer evictions' })!;
+    connectCards(editor, a, b, 'contributes-to');
+    expect(editor.state.announcement).toMatch(/^Connected: word word .*… contributes to Fewer evictions$/);
+    expect(editor.state.announcement.length).toBeLessThan(140);
+  });
+
   it('refuses self-connections and duplicates with a message', () => {
     const editor = makeEditor();
     const a = addCard(editor, 'service', { at: { x: 0, y: 0 } })!;
