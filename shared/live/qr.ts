@@ -1,7 +1,5 @@
-// The declarations are ambient (qrcode ships no types); a reference makes every project that
-// compiles this file (shared, tests, renderer) see them without listing the .d.ts itself.
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="./qrcode-modules.d.ts" />
+// qrcode ships no types: ./qrcode-modules.d.ts declares the two modules used here. Every tsconfig
+// that compiles shared/ includes its .d.ts files.
 import { create } from 'qrcode/lib/core/qrcode.js';
 import { render } from 'qrcode/lib/renderer/svg-tag.js';
 import { JOIN_LINK_PREFIX, parseJoinLink } from './join-link';

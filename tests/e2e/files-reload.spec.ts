@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ARTIFACTS, openApp, pageErrors } from './helpers';
-import { addNote, cardTexts, waitUntilSaved } from './files-helpers';
+import { addNote, cardTexts, storedFiles, waitUntilSaved } from './files-helpers';
 
 test('a new workshop is saved as people work: after a reload it opens from the recent list with the same cards', async ({ page }) => {
   await openApp(page);
@@ -92,4 +92,20 @@ test('File → Open in the browser lists the other stored workshops and opens on
   await page.getByRole('button', { name: /^Untitled workshop/ }).click();
   await page.waitForFunction(() => window.dreamboardDebug?.session.snapshot().meta.title === 'Untitled workshop');
   expect(await cardTexts(page)).toEqual(['Only in the second one']);
+});
+
+test('the file follows the title wherever it changes: in Details, and back again on undo', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: /^Blank/ }).click();
+  await page.waitForFunction(() => !!window.dreamboardDebug);
+  const details = page.getByRole('complementary').getByRole('textbox', { name: 'Workshop title' });
+  await details.fill('Homecare in Northshire');
+  await details.press('Tab');
+  await expect(page.getByTestId('save-status')).toContainText('Homecare in Northshire');
+  await expect.poll(() => storedFiles(page)).toContain('Homecare in Northshire.dreamboard');
+
+  await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('banner').getByRole('textbox', { name: 'Workshop title' })).toHaveValue('Untitled workshop');
+  await expect.poll(() => storedFiles(page)).toContain('Untitled workshop.dreamboard');
+  expect(pageErrors(page)).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState, type Ref } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import type { ActionId } from '../../../shared/actions/catalog';
 import { actionSpec } from '../../../shared/actions/catalog';
 import { describeAccelerator } from '../../editor/shortcuts';
@@ -34,12 +34,19 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
     if (!focused) setDraft(title);
   }, [title, focused]);
 
-  // Renaming the workshop renames its file too, so the two never drift apart.
+  // The file follows the workshop's title wherever the title changed (here, in Details, by undo,
+  // a restored version or a peer), so the two never drift apart. Not on opening: a file someone
+  // named themselves keeps its name until the title changes. (The workspace remounts per workshop.)
+  const namedAfter = useRef(title);
+  useEffect(() => {
+    if (namedAfter.current === title) return;
+    namedAfter.current = title;
+    void files.renameFile(title);
+  }, [title, files]);
+
   const commit = () => {
-    if (draft.trim() && draft !== title) {
-      renameWorkshop(editor, draft);
-      void files.renameFile(draft.trim());
-    } else setDraft(title);
+    if (draft.trim() && draft !== title) renameWorkshop(editor, draft);
+    else setDraft(title);
   };
 
   const tip = (id: ActionId) => {
