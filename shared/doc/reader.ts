@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Card, CardId, Connector, ConnectorId, Frame, FrameId } from '../model';
 import { isFromNewerVersion, restoreCard, restoreConnector, restoreFrame, restoreMeta, type Restored } from '../schema';
 import { rootMaps, type RecordMap } from './layout';
-import type { Collection, DocSnapshot, QuarantinedRecord } from './snapshot';
+import { carryCardOrder, type Collection, type DocSnapshot, type QuarantinedRecord } from './snapshot';
 
 /**
  * Reads are the trust boundary: peers' updates are applied by Yjs before we see them, so every
@@ -79,7 +79,11 @@ export class DocumentIndex {
     ];
   }
 
+  /** Card ids read since the last snapshot, so the next one can carry the z order over. */
+  private readonly changedCards = new Set<string>();
+
   private readRecord(collection: Collection, id: string): void {
+    if (collection === 'cards') this.changedCards.add(id);
     const raw = this.maps[collection].get(id);
     const key = `${collection}/${id}`;
     if (raw === undefined) {
@@ -137,6 +141,9 @@ export class DocumentIndex {
   private previousConnectors: { source: ReadonlyMap<ConnectorId, Connector>; cards: ReadonlyMap<CardId, Card>; shown: ReadonlyMap<ConnectorId, Connector>; dangling: QuarantinedRecord[] } | null = null;
 
   private compose(): DocSnapshot {
+    const previousCards = this.snapshot?.cards;
+    if (previousCards && previousCards !== this.cards) carryCardOrder(previousCards, this.cards, this.changedCards);
+    this.changedCards.clear();
     this.dirty.clear();
     const { shown, dangling } = this.visibleConnectors();
     const meta = restoreMeta(this.maps.meta.toJSON());
