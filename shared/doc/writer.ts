@@ -75,7 +75,12 @@ function safeKeyAfter(top: string | null): string {
   }
 }
 
-export function createCards(doc: Y.Doc, cards: readonly NewCard[], author: Author, origin: Origin = ORIGIN.local): CardId[] {
+export function createCards(
+  doc: Y.Doc,
+  cards: readonly NewCard[],
+  author: Author,
+  origin: Origin = ORIGIN.local,
+): CardId[] {
   const { cards: map } = rootMaps(doc);
   return transact(
     doc,
@@ -195,7 +200,11 @@ export function createFrame(doc: Y.Doc, frame: NewFrame, origin: Origin = ORIGIN
 export type FramePatch = Partial<Pick<Frame, 'title' | 'x' | 'y' | 'w' | 'h' | 'z' | 'locked'>>;
 
 export function updateFrame(doc: Y.Doc, id: FrameId, patch: FramePatch, origin: Origin = ORIGIN.local): void {
-  const rec = rootMaps(doc).frames.get(id);
+  patchRecord(doc, rootMaps(doc).frames.get(id), patch, origin);
+}
+
+/** Writes the defined, changed fields of `patch` into a flat record map, in one transaction. */
+function patchRecord(doc: Y.Doc, rec: unknown, patch: object, origin: Origin): void {
   if (!(rec instanceof Y.Map)) return;
   transact(
     doc,
@@ -229,16 +238,13 @@ export function createConnector(doc: Y.Doc, c: NewConnector, origin: Origin = OR
 
 export type ConnectorPatch = Partial<Pick<Connector, 'kind' | 'label' | 'from' | 'to'>>;
 
-export function updateConnector(doc: Y.Doc, id: ConnectorId, patch: ConnectorPatch, origin: Origin = ORIGIN.local): void {
-  const rec = rootMaps(doc).connectors.get(id);
-  if (!(rec instanceof Y.Map)) return;
-  transact(
-    doc,
-    () => {
-      for (const [k, v] of Object.entries(patch)) if (v !== undefined && rec.get(k) !== v) rec.set(k, v);
-    },
-    origin,
-  );
+export function updateConnector(
+  doc: Y.Doc,
+  id: ConnectorId,
+  patch: ConnectorPatch,
+  origin: Origin = ORIGIN.local,
+): void {
+  patchRecord(doc, rootMaps(doc).connectors.get(id), patch, origin);
 }
 
 /**
@@ -253,7 +259,8 @@ export function deleteItems(doc: Y.Doc, ids: Iterable<string>, origin: Origin = 
       const doomedCards = new Set<string>();
       for (const id of ids) {
         if (frames.has(id)) {
-          for (const [cid, rec] of cards) if (rec instanceof Y.Map && rec.get('frame') === id) doomedCards.add(cid);
+          for (const [cid, rec] of cards)
+            if (rec instanceof Y.Map && rec.get('frame') === id) doomedCards.add(cid);
           frames.delete(id);
         } else if (cards.has(id)) doomedCards.add(id);
         else connectors.delete(id);
@@ -262,7 +269,8 @@ export function deleteItems(doc: Y.Doc, ids: Iterable<string>, origin: Origin = 
       for (const id of doomedCards) cards.delete(id);
       for (const [cid, rec] of connectors) {
         if (!(rec instanceof Y.Map)) continue;
-        if (doomedCards.has(rec.get('from') as string) || doomedCards.has(rec.get('to') as string)) connectors.delete(cid);
+        if (doomedCards.has(rec.get('from') as string) || doomedCards.has(rec.get('to') as string))
+          connectors.delete(cid);
       }
     },
     origin,
@@ -270,14 +278,7 @@ export function deleteItems(doc: Y.Doc, ids: Iterable<string>, origin: Origin = 
 }
 
 export function updateMeta(doc: Y.Doc, patch: Partial<Meta>, origin: Origin = ORIGIN.local): void {
-  const { meta } = rootMaps(doc);
-  transact(
-    doc,
-    () => {
-      for (const [k, v] of Object.entries(patch)) if (v !== undefined && meta.get(k) !== v) meta.set(k, v);
-    },
-    origin,
-  );
+  patchRecord(doc, rootMaps(doc).meta, patch, origin);
 }
 
 /** Fractional keys strictly between two neighbours (either may be null for an open end). */

@@ -1,42 +1,73 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createCard, createConnector, createFrame, deleteItems, DocumentIndex, updateCard, updateFrame, zKeysBetween } from '../../../shared/doc';
+import {
+  createCard,
+  createConnector,
+  createFrame,
+  deleteItems,
+  DocumentIndex,
+  updateCard,
+  updateFrame,
+  zKeysBetween,
+} from '../../../shared/doc';
 import type { CardId, FrameId } from '../../../shared/model';
-import { buildOutline, createOutlineBuilder, pathTo, pathToRecord, type OutlineNode } from '../../../renderer/ui/outline/outline-model';
+import {
+  buildOutline,
+  createOutlineBuilder,
+  pathTo,
+  pathToRecord,
+  type OutlineNode,
+} from '../../../renderer/ui/outline/outline-model';
 import { mountedRuns } from '../../../renderer/ui/outline/use-row-window';
+import { seededRandom } from '../../../shared/util/seeded-random';
 
 const author = { participantId: 'tester', role: null } as const;
 
-/** Small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The tree as plain data (keys, record ids, children), for comparing two builds. */
 const shape = (nodes: readonly OutlineNode[]): unknown =>
-  nodes.map((n) => ({ key: n.key, type: n.type, record: n.type === 'card' ? n.card : n.type === 'frame' ? n.frame : n.type === 'link' ? [n.connector, n.other] : null, children: shape(n.children) }));
+  nodes.map((n) => ({
+    key: n.key,
+    type: n.type,
+    record:
+      n.type === 'card'
+        ? n.card
+        : n.type === 'frame'
+          ? n.frame
+          : n.type === 'link'
+            ? [n.connector, n.other]
+            : null,
+    children: shape(n.children),
+  }));
 
 function setup() {
   const doc = new Y.Doc();
-  const frames: FrameId[] = [0, 1, 2].map((i) => createFrame(doc, { title: `Frame ${i}`, x: i * 1200, y: 0, w: 1000, h: 700 }));
+  const frames: FrameId[] = [0, 1, 2].map((i) =>
+    createFrame(doc, { title: `Frame ${i}`, x: i * 1200, y: 0, w: 1000, h: 700 }),
+  );
   const cards: CardId[] = [];
-  for (let i = 0; i < 30; i++) cards.push(createCard(doc, { kind: 'note', x: i * 10, y: 60, text: `card ${i}`, frame: i % 4 === 3 ? null : frames[i % 3]! }, author));
-  for (let i = 0; i < 8; i++) createConnector(doc, { from: cards[i]!, to: cards[(i * 7 + 3) % 30]!, kind: 'contributes-to', label: '' });
+  for (let i = 0; i < 30; i++)
+    cards.push(
+      createCard(
+        doc,
+        { kind: 'note', x: i * 10, y: 60, text: `card ${i}`, frame: i % 4 === 3 ? null : frames[i % 3]! },
+        author,
+      ),
+    );
+  for (let i = 0; i < 8; i++)
+    createConnector(doc, {
+      from: cards[i]!,
+      to: cards[(i * 7 + 3) % 30]!,
+      kind: 'contributes-to',
+      label: '',
+    });
   return { doc, frames, cards, index: new DocumentIndex(doc) };
 }
 
 describe('createOutlineBuilder', () => {
   it('builds the same tree incrementally as from scratch over random edits', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const rnd = random(seed);
-      const pick = <T,>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+      const rnd = seededRandom(seed);
+      const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
       const { doc, frames, cards, index } = setup();
       const build = createOutlineBuilder();
       const zs = zKeysBetween(null, null, 4);
@@ -44,13 +75,23 @@ describe('createOutlineBuilder', () => {
         const live = [...index.getSnapshot().cards.keys()];
         const r = rnd();
         if (r < 0.3 && live.length > 0) updateCard(doc, pick(live), { text: `edit ${step}` });
-        else if (r < 0.45 && live.length > 0) updateCard(doc, pick(live), { frame: rnd() < 0.25 ? null : pick(frames) });
+        else if (r < 0.45 && live.length > 0)
+          updateCard(doc, pick(live), { frame: rnd() < 0.25 ? null : pick(frames) });
         else if (r < 0.6 && live.length > 0) updateCard(doc, pick(live), { z: pick(zs) });
-        else if (r < 0.72) cards.push(createCard(doc, { kind: 'need', x: 0, y: 0, text: `new ${step}`, frame: rnd() < 0.3 ? null : pick(frames) }, author));
+        else if (r < 0.72)
+          cards.push(
+            createCard(
+              doc,
+              { kind: 'need', x: 0, y: 0, text: `new ${step}`, frame: rnd() < 0.3 ? null : pick(frames) },
+              author,
+            ),
+          );
         else if (r < 0.82 && live.length > 0) deleteItems(doc, [pick(live)]);
-        else if (r < 0.92 && live.length > 1) createConnector(doc, { from: pick(live), to: pick(live), kind: 'depends-on', label: '' });
+        else if (r < 0.92 && live.length > 1)
+          createConnector(doc, { from: pick(live), to: pick(live), kind: 'depends-on', label: '' });
         else if (r < 0.95) updateFrame(doc, pick(frames), { title: `renamed ${step}` });
-        else if (r < 0.96) deleteItems(doc, [pick(frames)]); // its cards, if left, are listed as loose
+        else if (r < 0.96)
+          deleteItems(doc, [pick(frames)]); // its cards, if left, are listed as loose
         else deleteItems(doc, [...index.getSnapshot().connectors.keys()].slice(0, 1));
         const snapshot = index.getSnapshot();
         const incremental = build(snapshot);
