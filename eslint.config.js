@@ -4,7 +4,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.look/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.look/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,7 +35,20 @@ export default tseslint.config(
     // Only the document layer and the renderer's session talk to Yjs; everything else reads snapshots.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['renderer/session/**', 'renderer/bench/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'yjs', message: 'Read snapshots and write through commands; only renderer/session and shared/doc import yjs.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'yjs',
+              message:
+                'Read snapshots and write through commands; only renderer/session and shared/doc import yjs.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Raw IPC outside the one typed wrapper is how unchecked channels creep in.
@@ -35,7 +57,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='ipcMain']", message: 'Use the typed handlers in electron/main/ipc.ts.' },
+        {
+          selector: "MemberExpression[object.name='ipcMain']",
+          message: 'Use the typed handlers in electron/main/ipc.ts.',
+        },
       ],
     },
   },
@@ -44,7 +69,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', 'react', 'react-dom', 'konva'], message: 'shared/ is pure: no Node, DOM, Electron or UI imports.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'react', 'react-dom', 'konva'],
+              message: 'shared/ is pure: no Node, DOM, Electron or UI imports.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -7,7 +7,9 @@ import { defineConfig } from 'vite';
 // A sandboxed preload cannot require() a shared chunk, and code splitting cannot be turned off
 // for several inputs, so the preload is a second pass: `--mode preload` (see build:electron).
 const entryPoints = (mode: string): Record<string, string> =>
-  mode === 'preload' ? { preload: 'electron/preload/index.ts' } : { main: 'electron/main/index.ts', cli: 'electron/cli/index.ts' };
+  mode === 'preload'
+    ? { preload: 'electron/preload/index.ts' }
+    : { main: 'electron/main/index.ts', cli: 'electron/cli/index.ts' };
 
 export default defineConfig(({ mode }) => ({
   build: {
@@ -20,7 +22,12 @@ export default defineConfig(({ mode }) => ({
     rolldownOptions: {
       input: entryPoints(mode),
       external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      output: { ...(mode === 'preload' ? { codeSplitting: false } : {}), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+      output: {
+        ...(mode === 'preload' ? { codeSplitting: false } : {}),
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: 'chunks/[name]-[hash].cjs',
+      },
     },
   },
   ssr: { noExternal: true, target: 'node' },

@@ -44,18 +44,42 @@ async function timed(fn, runs) {
 
 /** A deterministic workshop of `cards` cards in 10 frames, every kind, filled fields, cards/2 connectors. */
 function buildWorkshop(lib, cards) {
-  const { Y, createCards, createConnector, createFrame, transact, updateMeta, CARD_KINDS, CONNECTOR_KINDS } = lib;
+  const { Y, createCards, createConnector, createFrame, transact, updateMeta, CARD_KINDS, CONNECTOR_KINDS } =
+    lib;
   let seed = 12345;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const doc = new Y.Doc();
-  const titles = ['Today', 'The dream', 'People and what matters', 'Strengths', 'Partners', 'Resources', 'Barriers', 'Learning', 'Next steps', 'Parking'];
+  const titles = [
+    'Today',
+    'The dream',
+    'People and what matters',
+    'Strengths',
+    'Partners',
+    'Resources',
+    'Barriers',
+    'Learning',
+    'Next steps',
+    'Parking',
+  ];
   const perFrame = Math.ceil(cards / titles.length);
   const columns = Math.ceil(Math.sqrt(perFrame));
   const frameSize = columns * 240 + 80;
   transact(doc, () => {
-    updateMeta(doc, { schemaVersion: 1, title: `Benchmark workshop — ${cards} cards`, context: 'Synthetic', createdAt: 1, template: 'blank' });
+    updateMeta(doc, {
+      schemaVersion: 1,
+      title: `Benchmark workshop — ${cards} cards`,
+      context: 'Synthetic',
+      createdAt: 1,
+      template: 'blank',
+    });
     const frameIds = titles.map((title, i) =>
-      createFrame(doc, { title, x: (i % 5) * (frameSize + 100), y: Math.floor(i / 5) * (frameSize + 100), w: frameSize, h: frameSize }),
+      createFrame(doc, {
+        title,
+        x: (i % 5) * (frameSize + 100),
+        y: Math.floor(i / 5) * (frameSize + 100),
+        w: frameSize,
+        h: frameSize,
+      }),
     );
     const newCards = [];
     for (let i = 0; i < cards; i++) {
@@ -70,7 +94,14 @@ function buildWorkshop(lib, cards) {
         y: frameY + 60 + Math.floor(k / columns) * 160,
         frame: frameIds[f],
         text: `Card ${i}: somewhere safe to stay, close to school — cymorth ŵyr ${Math.floor(random() * 1000)}`,
-        fields: { horizon: 'medium', indicator: 'Fewer repeat visits', owner: i % 3 ? 'Commissioner' : '', reviewDate: i % 4 ? '2026-01-15' : '', consent: 'yes', evidence: 'data' },
+        fields: {
+          horizon: 'medium',
+          indicator: 'Fewer repeat visits',
+          owner: i % 3 ? 'Commissioner' : '',
+          reviewDate: i % 4 ? '2026-01-15' : '',
+          consent: 'yes',
+          evidence: 'data',
+        },
       });
     }
     const ids = createCards(doc, newCards, { participantId: 'bench', role: 'frontline' });
@@ -112,7 +143,15 @@ try {
   };
   const emit = (bench, value, baseline) => {
     const round = (v) => Math.round(v * 1000) / 1000;
-    console.log(JSON.stringify({ bench, value: round(value), unit: 'ms', baseline: round(baseline), ratio: round(value / baseline) }));
+    console.log(
+      JSON.stringify({
+        bench,
+        value: round(value),
+        unit: 'ms',
+        baseline: round(baseline),
+        ratio: round(value / baseline),
+      }),
+    );
   };
   for (const cards of quick ? [1000] : [1000, 5000]) {
     const doc = buildWorkshop(lib, cards);

@@ -36,11 +36,20 @@ const label = `${cards / 1000}k`;
 // DREAMBOARD_BENCH_PROFILE=1: also print where the main thread went while editing.
 const printProfile = process.env.DREAMBOARD_BENCH_PROFILE === '1';
 /** Functions of the storage engine (shared/storage, renderer/platform storage) as the profile names them. */
-const ENGINE = /^(recordInto|writeOnce|compact|append|encodeWorkshopFile|takeSnapshot|readWorkshopFile|readWorkshopBytes|openForEditing|openFile|startSession|listWorkshops|describeStored|currentFacts|flushAll)$/;
+const ENGINE =
+  /^(recordInto|writeOnce|compact|append|encodeWorkshopFile|takeSnapshot|readWorkshopFile|readWorkshopBytes|openForEditing|openFile|startSession|listWorkshops|describeStored|currentFacts|flushAll)$/;
 
 function emit(bench, value, unit, baseline) {
   const round = (v) => Math.round(v * 1000) / 1000;
-  console.log(JSON.stringify({ bench, value: round(value), unit, baseline: round(baseline), ratio: round(value / baseline) }));
+  console.log(
+    JSON.stringify({
+      bench,
+      value: round(value),
+      unit,
+      baseline: round(baseline),
+      ratio: round(value / baseline),
+    }),
+  );
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const log = (message) => console.error(`  files-browser: ${message}`);
@@ -65,7 +74,12 @@ async function buildAll(tmp) {
     configFile: false,
     logLevel: 'silent',
     build: {
-      lib: { entry: join(here, 'files-browser-page.ts'), formats: ['iife'], name: 'benchYjsPage', fileName: () => 'yjs.js' },
+      lib: {
+        entry: join(here, 'files-browser-page.ts'),
+        formats: ['iife'],
+        name: 'benchYjsPage',
+        fileName: () => 'yjs.js',
+      },
       outDir: pageOut,
       emptyOutDir: true,
       target: 'es2022',
@@ -103,7 +117,9 @@ async function storeWorkshop(page, fileName, src) {
  */
 function openAndWaitForPaint({ title, cards }) {
   return new Promise((resolve, reject) => {
-    const button = [...document.querySelectorAll('.recent-open')].find((b) => b.querySelector('.recent-title')?.textContent === title);
+    const button = [...document.querySelectorAll('.recent-open')].find(
+      (b) => b.querySelector('.recent-title')?.textContent === title,
+    );
     if (!button) return reject(new Error(`no recent entry "${title}"`));
     const probe = document.createElement('canvas');
     probe.width = probe.height = 16;
@@ -169,7 +185,9 @@ async function openFresh(context, url, workshop, variant) {
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     const rows = inclusiveTimes(profile).slice(0, 40);
-    log(`profile of opening, inclusive ms:\n${rows.map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)}  ${k}`).join('\n')}`);
+    log(
+      `profile of opening, inclusive ms:\n${rows.map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)}  ${k}`).join('\n')}`,
+    );
   }
   return { page, open, baseline };
 }
@@ -269,7 +287,10 @@ function longestEngineBlock(profile) {
   const isEngine = (id) => {
     if (!inEngine.has(id)) {
       const up = parent.get(id);
-      inEngine.set(id, ENGINE.test(byId.get(id).callFrame.functionName) || (up !== undefined && isEngine(up)));
+      inEngine.set(
+        id,
+        ENGINE.test(byId.get(id).callFrame.functionName) || (up !== undefined && isEngine(up)),
+      );
     }
     return inEngine.get(id);
   };
@@ -289,7 +310,7 @@ async function storedShape(page, fileName) {
     const bytes = new Uint8Array(await (await (await dir.getFileHandle(fileName)).getFile()).arrayBuffer());
     const view = new DataView(bytes.buffer);
     const records = [];
-    for (let at = 16; at + 9 <= bytes.length && records.length < 2; ) {
+    for (let at = 16; at + 9 <= bytes.length && records.length < 2;) {
       const length = view.getUint32(at, true);
       records.push([bytes[at + 8], length]);
       at += 9 + length;
@@ -325,7 +346,14 @@ try {
   const url = server.resolvedUrls?.local[0];
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const bodies = {
@@ -377,28 +405,49 @@ try {
     const times = inclusiveTimes(profile);
     const storage = times.filter(([k]) => ENGINE.test(k.split(' ')[0]));
     const show = (rows) => rows.map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)}  ${k}`).join('\n');
-    log(`profile of the editing window, inclusive ms:\n${show(times.slice(0, 25))}\n  storage engine:\n${show(storage)}`);
+    log(
+      `profile of the editing window, inclusive ms:\n${show(times.slice(0, 25))}\n  storage engine:\n${show(storage)}`,
+    );
   }
   const stored = await storedShape(page, `${workshop.title}.dreamboard`);
   const before = shapeOf(workshop.file);
   // Compaction rewrites the update record with the new cards in it; appends leave it as it was.
   const compacted = JSON.stringify(stored.records) !== JSON.stringify(before);
-  if (!compacted) console.error('files-browser: the stored file was not compacted during editing; the figures below miss a compaction');
+  if (!compacted)
+    console.error(
+      'files-browser: the stored file was not compacted during editing; the figures below miss a compaction',
+    );
   const longest = seen.longtasks.reduce((a, b) => (b.ms > a.ms ? b : a), { at: 0, ms: 0 });
   const gaps = seen.gaps.slice(1);
   const longestGap = gaps.reduce((a, b) => (b.ms > a.ms ? b : a), { at: 0, ms: 0 });
   const top = [...seen.longtasks].sort((a, b) => b.ms - a.ms).slice(0, 6);
-  log(`${edits} edits in ${editSeconds} s; ${seen.longtasks.length} long tasks; compacted: ${compacted} (file ${stored.size} bytes)`);
-  log(`longest tasks: ${top.map((t) => `${t.ms.toFixed(0)} ms (${statusAt(seen.saves, t.at + t.ms) || '?'})`).join('; ') || 'none'}`);
-  log(`save states: ${seen.saves.map((s) => statusAt([s], s.at)).filter((t, i, all) => t !== all[i - 1]).join(' → ')}`);
-  log(`plain Yjs in the page: apply ${encode.applyMs.toFixed(1)} ms, encode ${encode.encodeMs.toFixed(1)} ms`);
+  log(
+    `${edits} edits in ${editSeconds} s; ${seen.longtasks.length} long tasks; compacted: ${compacted} (file ${stored.size} bytes)`,
+  );
+  log(
+    `longest tasks: ${top.map((t) => `${t.ms.toFixed(0)} ms (${statusAt(seen.saves, t.at + t.ms) || '?'})`).join('; ') || 'none'}`,
+  );
+  log(
+    `save states: ${seen.saves
+      .map((s) => statusAt([s], s.at))
+      .filter((t, i, all) => t !== all[i - 1])
+      .join(' → ')}`,
+  );
+  log(
+    `plain Yjs in the page: apply ${encode.applyMs.toFixed(1)} ms, encode ${encode.encodeMs.toFixed(1)} ms`,
+  );
   emit(`files-browser.autosave-longest-task.${label}`, longest.ms, 'ms', encode.encodeMs);
   emit(`files-browser.autosave-engine-block.${label}`, engineBlock, 'ms', encode.encodeMs);
   emit(`files-browser.autosave-longest-frame.${label}`, longestGap.ms, 'ms', median(gaps.map((g) => g.ms)));
   await page.close();
 
   // (c) File bytes per card.
-  emit(`files-browser.bytes-per-card.${label}`, workshop.file.length / cards, 'bytes', workshop.state.length / cards);
+  emit(
+    `files-browser.bytes-per-card.${label}`,
+    workshop.file.length / cards,
+    'bytes',
+    workshop.state.length / cards,
+  );
 } finally {
   await browser?.close();
   await server?.close();

@@ -16,15 +16,34 @@ const quick = process.argv.includes('--quick');
 
 function emit(bench, value, unit, baseline) {
   const round = (v) => Math.round(v * 1000) / 1000;
-  console.log(JSON.stringify({ bench, value: round(value), unit, baseline: round(baseline), ratio: round(value / baseline) }));
+  console.log(
+    JSON.stringify({
+      bench,
+      value: round(value),
+      unit,
+      baseline: round(baseline),
+      ratio: round(value / baseline),
+    }),
+  );
 }
 
 async function canvasBenchmarks() {
-  const server = await preview({ configFile: join(root, 'vite.bench.config.ts'), preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+  const server = await preview({
+    configFile: join(root, 'vite.bench.config.ts'),
+    preview: { host: '127.0.0.1', port: 0 },
+    logLevel: 'error',
+  });
   const url = server.resolvedUrls?.local[0];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -39,7 +58,9 @@ async function canvasBenchmarks() {
         // The baseline is whichever plain-Konva scene was faster at p95 (see renderer/bench/).
         emit(`${name}.p50`, r.app.p50, 'ms', r.baseline.p50);
         emit(`${name}.p95`, r.app.p95, 'ms', r.baseline.p95);
-        console.error(`  ${name}: baseline used = ${r.baseline.name}; nodes p95 ${r.nodes.p95.toFixed(1)} ms, direct p95 ${r.direct.p95.toFixed(1)} ms`);
+        console.error(
+          `  ${name}: baseline used = ${r.baseline.name}; nodes p95 ${r.nodes.p95.toFixed(1)} ms, direct p95 ${r.direct.p95.toFixed(1)} ms`,
+        );
       }
     }
   } finally {
@@ -50,9 +71,14 @@ async function canvasBenchmarks() {
 
 if (!only || only === 'canvas') await canvasBenchmarks();
 
-for (const file of readdirSync(here).filter((f) => f.endsWith('.bench.mjs')).sort()) {
+for (const file of readdirSync(here)
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .sort()) {
   if (only && !file.startsWith(only)) continue;
-  const run = spawnSync(process.execPath, [join(here, file), ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit'], cwd: root });
+  const run = spawnSync(process.execPath, [join(here, file), ...(quick ? ['--quick'] : [])], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: root,
+  });
   if (run.status !== 0) {
     console.error(`${file} failed with exit code ${run.status}`);
     process.exitCode = 1;

@@ -27,7 +27,9 @@ export function App() {
   const platform = getPlatform();
   // One for the page's whole life; sessions are ended by it, not by effect cleanups (StrictMode
   // runs effects twice in development and would end a session still in use).
-  const [files] = useState(() => new WorkshopFiles(platform.workshops, () => participantId(safeStorage()), exposeForTests));
+  const [files] = useState(
+    () => new WorkshopFiles(platform.workshops, () => participantId(safeStorage()), exposeForTests),
+  );
   const workshop = useFiles(files, (s) => s.workshop);
   useFileDrop(useCallback((file: File) => void files.open(() => files.storage.openDropped(file)), [files]));
 

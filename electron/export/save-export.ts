@@ -46,7 +46,10 @@ export interface SaveExportPorts {
  * Asks where, then writes atomically (temporary file beside it, fsync, rename): an export that
  * fails half way, or a full disk, never leaves half a file or spoils one that was there before.
  */
-export async function saveExport(request: ExportSaveRequest, ports: SaveExportPorts): Promise<ExportSaveOutcome> {
+export async function saveExport(
+  request: ExportSaveRequest,
+  ports: SaveExportPorts,
+): Promise<ExportSaveOutcome> {
   const chosen = await ports.chooseSavePath(request.suggestedName, saveFilterFor(request.kind));
   if (chosen === null || chosen === '') return { status: 'cancelled' };
   const path = withEnding(chosen, request.kind);

@@ -25,7 +25,8 @@ function runNativeEdit(contents: WebContents, command: NativeEditCommand): void 
   }
 }
 
-const isOsPlatform = (value: string): value is (typeof OS_PLATFORMS)[number] => (OS_PLATFORMS as readonly string[]).includes(value);
+const isOsPlatform = (value: string): value is (typeof OS_PLATFORMS)[number] =>
+  (OS_PLATFORMS as readonly string[]).includes(value);
 
 export interface AppChannelOptions {
   /** While a window shows a workshop, main keeps its title in step with the file (workshop-channels.ts). */

@@ -23,4 +23,6 @@ export const CONTENT_SECURITY_POLICY_DIRECTIVES: ReadonlyArray<readonly [string,
   ['form-action', "'none'"],
 ];
 
-export const CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
+export const CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY_DIRECTIVES.map(
+  ([name, value]) => `${name} ${value}`,
+).join('; ');

@@ -22,7 +22,13 @@ export function readDevServerSetting(env: Readonly<Record<string, string | undef
   if (url.protocol !== 'http:' || url.hostname !== '127.0.0.1' || url.port === '') {
     return { mode: 'refused', reason: `${DEV_URL_VARIABLE} must be http://127.0.0.1:<port>` };
   }
-  if (url.username !== '' || url.password !== '' || url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+  if (
+    url.username !== '' ||
+    url.password !== '' ||
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.hash !== ''
+  ) {
     return { mode: 'refused', reason: `${DEV_URL_VARIABLE} must be just http://127.0.0.1:<port>` };
   }
   return { mode: 'development', url: url.origin + '/' };

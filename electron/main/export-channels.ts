@@ -13,8 +13,14 @@ export function registerExportChannels(ipc: Ipc): void {
       async chooseSavePath(suggestedName, filter) {
         const window = BrowserWindow.fromWebContents(sender);
         // The page suggests only a bare name (checked by the contract); the folder is ours to pick.
-        const options = { title: 'Export', defaultPath: join(app.getPath('documents'), suggestedName), filters: [filter] };
-        const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+        const options = {
+          title: 'Export',
+          defaultPath: join(app.getPath('documents'), suggestedName),
+          filters: [filter],
+        };
+        const result = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options);
         return result.canceled ? null : (result.filePath ?? null);
       },
     }),

@@ -6,14 +6,17 @@
  */
 import { HelpLinkSchema } from '../../shared/ipc/contract';
 
-export type HelpLinkVerdict = { readonly allowed: true; readonly href: string } | { readonly allowed: false; readonly reason: string };
+export type HelpLinkVerdict =
+  { readonly allowed: true; readonly href: string } | { readonly allowed: false; readonly reason: string };
 
 export function checkHelpLink(candidate: unknown): HelpLinkVerdict {
   const shape = HelpLinkSchema.safeParse(candidate);
-  if (!shape.success) return { allowed: false, reason: shape.error.issues[0]?.message ?? 'not an allowed help link' };
+  if (!shape.success)
+    return { allowed: false, reason: shape.error.issues[0]?.message ?? 'not an allowed help link' };
   const url = new URL(shape.data);
   // user:pass@host makes a link read as one site while going to another's login prompt.
-  if (url.username !== '' || url.password !== '') return { allowed: false, reason: 'help links must not carry credentials' };
+  if (url.username !== '' || url.password !== '')
+    return { allowed: false, reason: 'help links must not carry credentials' };
   if (url.port !== '') return { allowed: false, reason: 'help links must use the default https port' };
   // Hand the OS the normalised form we checked, not the string we were given.
   return { allowed: true, href: url.href };

@@ -39,7 +39,8 @@ function start(entryUrl: string, isDev: boolean): void {
   registerExportChannels(ipc);
 
   const menuContext = { platform: process.platform, appName: app.name, isDev };
-  const sendMenuAction = (target: WebContents, actionId: ActionId) => ipc.send(target, 'menu:action', { actionId });
+  const sendMenuAction = (target: WebContents, actionId: ActionId) =>
+    ipc.send(target, 'menu:action', { actionId });
   const installMenu = (recent: readonly RecentEntry[]) =>
     installApplicationMenu(menuContext, sendMenuAction, {
       entries: recent,
@@ -73,7 +74,8 @@ function start(entryUrl: string, isDev: boolean): void {
 
   openWindow();
   openWorkshopFile = (file) => void manager.openFromOutside(file);
-  for (const file of [...workshopPathsInArgs(process.argv, process.cwd()), ...earlyOpenRequests.splice(0)]) openWorkshopFile(file);
+  for (const file of [...workshopPathsInArgs(process.argv, process.cwd()), ...earlyOpenRequests.splice(0)])
+    openWorkshopFile(file);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });

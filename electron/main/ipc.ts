@@ -27,7 +27,10 @@ export interface Ipc {
 
 const logIpc = (message: string) => console.warn(`[ipc] ${message}`);
 
-function senderFactsOf(event: IpcMainInvokeEvent, isOurWebContents: IpcConfig['isOurWebContents']): SenderFacts {
+function senderFactsOf(
+  event: IpcMainInvokeEvent,
+  isOurWebContents: IpcConfig['isOurWebContents'],
+): SenderFacts {
   const frame = event.senderFrame;
   return {
     frameUrl: frame?.url ?? null,
@@ -40,7 +43,14 @@ export function createIpc(config: IpcConfig): Ipc {
   return {
     handle(channel, handler) {
       ipcMain.handle(channel, (event, ...args: unknown[]) =>
-        runInvoke(channel, args, checkSender(senderFactsOf(event, config.isOurWebContents), config.trustedOrigin), { sender: event.sender }, handler, logIpc),
+        runInvoke(
+          channel,
+          args,
+          checkSender(senderFactsOf(event, config.isOurWebContents), config.trustedOrigin),
+          { sender: event.sender },
+          handler,
+          logIpc,
+        ),
       );
     },
     send(target, channel, payload) {

@@ -37,7 +37,10 @@ function recentSubmenu(recent: RecentMenu): MenuItemConstructorOptions[] {
   for (const e of recent.entries) counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
   return recent.entries.map((entry) => ({
     // "&" would be read as a mnemonic marker on Windows and Linux.
-    label: ((counts.get(entry.name) ?? 0) > 1 ? `${entry.name} — ${entry.folder}` : entry.name).replace(/&/g, '&&'),
+    label: ((counts.get(entry.name) ?? 0) > 1 ? `${entry.name} — ${entry.folder}` : entry.name).replace(
+      /&/g,
+      '&&',
+    ),
     click: (_item, window) => recent.open(entry.id, window),
   }));
 }
@@ -51,7 +54,16 @@ const MENU_LABELS: ReadonlyArray<readonly [MenuName, string]> = [
   ['help', 'Help'],
 ];
 
-const COMMAND_MODIFIERS = new Set(['cmdorctrl', 'commandorcontrol', 'cmd', 'command', 'ctrl', 'control', 'super', 'meta']);
+const COMMAND_MODIFIERS = new Set([
+  'cmdorctrl',
+  'commandorcontrol',
+  'cmd',
+  'command',
+  'ctrl',
+  'control',
+  'super',
+  'meta',
+]);
 
 /** True when the shortcut needs Cmd/Ctrl, so registering it cannot swallow typed characters. */
 export function shouldRegisterAccelerator(shortcut: string): boolean {
@@ -73,7 +85,12 @@ function actionItem(action: CatalogAction, send: SendMenuAction): MenuItemConstr
 }
 
 /** The menu's actions in catalog order, with a separator wherever the group changes. */
-function itemsFor(menu: MenuName, actions: readonly CatalogAction[], send: SendMenuAction, omit: ReadonlySet<ActionId>) {
+function itemsFor(
+  menu: MenuName,
+  actions: readonly CatalogAction[],
+  send: SendMenuAction,
+  omit: ReadonlySet<ActionId>,
+) {
   const items: MenuItemConstructorOptions[] = [];
   let lastGroup: string | undefined;
   for (const action of actions) {
@@ -102,7 +119,9 @@ export function buildMenuTemplate(
       { type: 'separator' },
       // A projector in a workshop room is the common case for full screen.
       { role: 'togglefullscreen' },
-      ...(context.isDev ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
+      ...(context.isDev
+        ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]
+        : []),
     ],
   };
 
@@ -127,7 +146,11 @@ export function buildMenuTemplate(
     const submenu = [...itemsFor(menu, actions, send, movedToAppMenu), ...(extras[menu] ?? [])];
     if (menu === 'file' && recent !== undefined) {
       const afterOpen = submenu.findIndex((item) => item.id === 'file.open') + 1;
-      submenu.splice(afterOpen, 0, { id: 'file.openRecent', label: 'Open recent', submenu: recentSubmenu(recent) });
+      submenu.splice(afterOpen, 0, {
+        id: 'file.openRecent',
+        label: 'Open recent',
+        submenu: recentSubmenu(recent),
+      });
     }
     if (submenu.length === 0) continue;
     template.push(menu === 'help' ? { role: 'help', label, submenu } : { label, submenu });

@@ -9,11 +9,16 @@ export function installApplicationMenu(
   sendMenuAction: (target: WebContents, actionId: ActionId) => void,
   recent?: RecentMenu,
 ): void {
-  const template = buildMenuTemplate(ACTIONS, context, (actionId, window) => {
-    // Accelerators pass the window they fired in; clicks with no window go to the focused one.
-    const target = window instanceof BrowserWindow ? window : BrowserWindow.getFocusedWindow();
-    if (target === null || target.isDestroyed()) return;
-    sendMenuAction(target.webContents, actionId);
-  }, recent);
+  const template = buildMenuTemplate(
+    ACTIONS,
+    context,
+    (actionId, window) => {
+      // Accelerators pass the window they fired in; clicks with no window go to the focused one.
+      const target = window instanceof BrowserWindow ? window : BrowserWindow.getFocusedWindow();
+      if (target === null || target.isDestroyed()) return;
+      sendMenuAction(target.webContents, actionId);
+    },
+    recent,
+  );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -14,25 +14,36 @@ const logProtocol = (message: string) => console.warn(`[protocol] ${message}`);
 /** Must run before app ready: Chromium fixes scheme privileges at startup. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 
 function plainResponse(status: number, text: string): Response {
   return new Response(text, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }
 
 const isMissingFile = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'ENOTDIR');
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'ENOTDIR');
 
 /** Call after app ready. `rootDir` is the absolute path of dist/renderer. */
 export function serveRenderer(rootDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     // The bundle is read-only; anything but GET/HEAD is a page doing something it should not.
-    if (request.method !== 'GET' && request.method !== 'HEAD') return plainResponse(405, 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return plainResponse(405, 'Method not allowed');
     const resolution = resolveRendererFile(request.url, rootDir);
     if (!resolution.ok) {
       logProtocol(`refused ${request.url}: ${resolution.reason}`);
@@ -40,7 +51,9 @@ export function serveRenderer(rootDir: string): void {
     }
     try {
       const body = await readFile(resolution.filePath);
-      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { headers: responseHeadersFor(resolution.filePath) });
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+        headers: responseHeadersFor(resolution.filePath),
+      });
     } catch (error) {
       if (isMissingFile(error)) return plainResponse(404, 'Not found');
       logProtocol(`could not read ${resolution.filePath}: ${String(error)}`);

@@ -48,7 +48,11 @@ export type RendererFileResolution =
   | { readonly ok: true; readonly filePath: string }
   | { readonly ok: false; readonly status: 400 | 403 | 404; readonly reason: string };
 
-const refuse = (status: 400 | 403 | 404, reason: string): RendererFileResolution => ({ ok: false, status, reason });
+const refuse = (status: 400 | 403 | 404, reason: string): RendererFileResolution => ({
+  ok: false,
+  status,
+  reason,
+});
 
 /**
  * @param requestUrl the full request URL as Electron gives it
@@ -61,7 +65,8 @@ export function resolveRendererFile(requestUrl: string, rootDir: string): Render
   } catch {
     return refuse(400, 'URL does not parse');
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return refuse(404, `not an ${APP_SCHEME}://${APP_HOST} URL`);
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST)
+    return refuse(404, `not an ${APP_SCHEME}://${APP_HOST} URL`);
   if (url.username !== '' || url.password !== '') return refuse(400, 'URL carries credentials');
 
   // Check the raw path as well as the decoded one: an encoded separator or dot segment that
@@ -81,7 +86,8 @@ export function resolveRendererFile(requestUrl: string, rootDir: string): Render
     if (candidate.includes('\\')) return refuse(400, 'path contains a backslash');
   }
   const segments = decodedPath.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '.' || segment === '..')) return refuse(403, 'path contains a dot segment');
+  if (segments.some((segment) => segment === '.' || segment === '..'))
+    return refuse(403, 'path contains a dot segment');
   // A colon in a segment would be a drive letter or an alternate data stream on Windows.
   if (segments.some((segment) => segment.includes(':'))) return refuse(403, 'path contains a colon');
 
@@ -89,6 +95,7 @@ export function resolveRendererFile(requestUrl: string, rootDir: string): Render
   const root = path.resolve(rootDir);
   const filePath = path.resolve(root, relative);
   const fromRoot = path.relative(root, filePath);
-  if (fromRoot === '' || fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) return refuse(403, 'path leaves the renderer folder');
+  if (fromRoot === '' || fromRoot.startsWith('..') || path.isAbsolute(fromRoot))
+    return refuse(403, 'path leaves the renderer folder');
   return { ok: true, filePath };
 }

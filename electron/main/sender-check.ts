@@ -41,9 +41,13 @@ export function checkSender(facts: SenderFacts, trusted: TrustedOrigin): SenderV
     return { trusted: false, reason: 'sender URL does not parse' };
   }
   if (url.protocol !== trusted.protocol || url.host !== trusted.host) {
-    return { trusted: false, reason: `sender origin ${url.protocol}//${url.host} is not ${trusted.protocol}//${trusted.host}` };
+    return {
+      trusted: false,
+      reason: `sender origin ${url.protocol}//${url.host} is not ${trusted.protocol}//${trusted.host}`,
+    };
   }
   // Basic-auth style credentials have no place in our URLs; refuse rather than reason about them.
-  if (url.username !== '' || url.password !== '') return { trusted: false, reason: 'sender URL carries credentials' };
+  if (url.username !== '' || url.password !== '')
+    return { trusted: false, reason: 'sender URL carries credentials' };
   return { trusted: true };
 }

@@ -10,7 +10,10 @@ export interface WindowOptionsInput {
   readonly isDev: boolean;
 }
 
-export function buildWindowOptions({ preloadPath, isDev }: WindowOptionsInput): BrowserWindowConstructorOptions {
+export function buildWindowOptions({
+  preloadPath,
+  isDev,
+}: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     width: 1400,
     height: 900,

@@ -22,10 +22,14 @@ import { checkEventPayload, ipcFailure, readInvokeResult } from '../../shared/ip
 // interpreter instead of tripping (and logging) a CSP violation on every start.
 z.config({ jitless: true });
 
-async function invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>> {
+async function invoke<C extends InvokeChannel>(
+  channel: C,
+  request: RequestOf<C>,
+): Promise<IpcResult<ResponseOf<C>>> {
   try {
     // No argument at all for request-less channels, so main sees exactly what the contract says.
-    const raw: unknown = request === undefined ? await ipcRenderer.invoke(channel) : await ipcRenderer.invoke(channel, request);
+    const raw: unknown =
+      request === undefined ? await ipcRenderer.invoke(channel) : await ipcRenderer.invoke(channel, request);
     return readInvokeResult(channel, raw);
   } catch (error) {
     return ipcFailure('failed', `${channel}: ${error instanceof Error ? error.message : String(error)}`);
@@ -33,7 +37,10 @@ async function invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>
 }
 
 /** Main is trusted, but a payload that does not match the contract is a bug worth seeing, not running. */
-function subscribe<C extends EventChannel>(channel: C, listener: (payload: PayloadOf<C>) => void): Unsubscribe {
+function subscribe<C extends EventChannel>(
+  channel: C,
+  listener: (payload: PayloadOf<C>) => void,
+): Unsubscribe {
   const receive = (_event: IpcRendererEvent, raw: unknown) => {
     const checked = checkEventPayload(channel, raw);
     if (!checked.ok) {
@@ -67,7 +74,10 @@ const desktopApi = {
     } catch {
       path = '';
     }
-    if (path === '') return Promise.resolve(ipcFailure('invalid-request', 'workshops:open-path: that is not a file on this computer'));
+    if (path === '')
+      return Promise.resolve(
+        ipcFailure('invalid-request', 'workshops:open-path: that is not a file on this computer'),
+      );
     return invoke('workshops:open-path', { path });
   },
   openRecentWorkshop: (id) => invoke('workshops:open-recent', { id }),

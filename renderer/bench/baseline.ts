@@ -25,18 +25,82 @@ export class PlainKonvaScene {
     this.stage = new Konva.Stage({ container, width, height, listening: false });
     for (const f of framesInZOrder(snapshot)) {
       const g = new Konva.Group({ x: f.x, y: f.y, listening: false });
-      g.add(new Konva.Rect({ width: f.w, height: f.h, fill: '#F4F6F8', stroke: '#8A94A0', strokeWidth: 2, cornerRadius: 8, perfectDrawEnabled: false }));
-      g.add(new Konva.Text({ x: 16, y: 12, text: f.title, fontSize: 24, fontStyle: 'bold', fill: '#1F2933', perfectDrawEnabled: false }));
+      g.add(
+        new Konva.Rect({
+          width: f.w,
+          height: f.h,
+          fill: '#F4F6F8',
+          stroke: '#8A94A0',
+          strokeWidth: 2,
+          cornerRadius: 8,
+          perfectDrawEnabled: false,
+        }),
+      );
+      g.add(
+        new Konva.Text({
+          x: 16,
+          y: 12,
+          text: f.title,
+          fontSize: 24,
+          fontStyle: 'bold',
+          fill: '#1F2933',
+          perfectDrawEnabled: false,
+        }),
+      );
       this.frameLayer.add(g);
     }
     const cards = cardsInZOrder(snapshot);
     for (const c of cards) {
       const info = CARD_KIND_INFO[c.kind];
       const g = new Konva.Group({ x: c.x, y: c.y, listening: false, visible: false });
-      g.add(new Konva.Rect({ width: c.w, height: c.h, fill: info.fill, stroke: info.accent, strokeWidth: 2, cornerRadius: 6, perfectDrawEnabled: false, shadowForStrokeEnabled: false }));
-      g.add(new Konva.Path({ x: 10, y: 8, data: info.icon, fill: info.accent, scaleX: 0.75, scaleY: 0.75, perfectDrawEnabled: false }));
-      g.add(new Konva.Text({ x: 32, y: 10, text: info.label, fontSize: 13, fontStyle: 'bold', fill: info.accent, perfectDrawEnabled: false }));
-      g.add(new Konva.Text({ x: 10, y: 34, width: c.w - 20, height: c.h - 42, text: c.text, fontSize: 15, fill: '#1F2933', wrap: 'word', ellipsis: true, perfectDrawEnabled: false }));
+      g.add(
+        new Konva.Rect({
+          width: c.w,
+          height: c.h,
+          fill: info.fill,
+          stroke: info.accent,
+          strokeWidth: 2,
+          cornerRadius: 6,
+          perfectDrawEnabled: false,
+          shadowForStrokeEnabled: false,
+        }),
+      );
+      g.add(
+        new Konva.Path({
+          x: 10,
+          y: 8,
+          data: info.icon,
+          fill: info.accent,
+          scaleX: 0.75,
+          scaleY: 0.75,
+          perfectDrawEnabled: false,
+        }),
+      );
+      g.add(
+        new Konva.Text({
+          x: 32,
+          y: 10,
+          text: info.label,
+          fontSize: 13,
+          fontStyle: 'bold',
+          fill: info.accent,
+          perfectDrawEnabled: false,
+        }),
+      );
+      g.add(
+        new Konva.Text({
+          x: 10,
+          y: 34,
+          width: c.w - 20,
+          height: c.h - 42,
+          text: c.text,
+          fontSize: 15,
+          fill: '#1F2933',
+          wrap: 'word',
+          ellipsis: true,
+          perfectDrawEnabled: false,
+        }),
+      );
       this.detailLayer.add(g);
       this.cardNodes.push({ card: c, node: g });
     }
@@ -46,7 +110,18 @@ export class PlainKonvaScene {
       if (!a || !b) continue;
       const p = edgePoint(a, boxCenter(b));
       const q = edgePoint(b, boxCenter(a));
-      const node = new Konva.Arrow({ points: [p.x, p.y, q.x, q.y], stroke: '#3E4C59', fill: '#3E4C59', strokeWidth: 2, dash: [...CONNECTOR_DASH[conn.kind]], pointerLength: 10, pointerWidth: 10, listening: false, perfectDrawEnabled: false, visible: false });
+      const node = new Konva.Arrow({
+        points: [p.x, p.y, q.x, q.y],
+        stroke: '#3E4C59',
+        fill: '#3E4C59',
+        strokeWidth: 2,
+        dash: [...CONNECTOR_DASH[conn.kind]],
+        pointerLength: 10,
+        pointerWidth: 10,
+        listening: false,
+        perfectDrawEnabled: false,
+        visible: false,
+      });
       this.detailLayer.add(node);
       const minX = Math.min(p.x, q.x);
       const minY = Math.min(p.y, q.y);

@@ -24,7 +24,10 @@ const W = 1400;
 const H = 900;
 const FRAMES = 180;
 
-function cameraPath(mode: Mode, bounds: { x: number; y: number; w: number; h: number }): (i: number) => Camera {
+function cameraPath(
+  mode: Mode,
+  bounds: { x: number; y: number; w: number; h: number },
+): (i: number) => Camera {
   if (mode === 'fit') {
     const fit = fitBox(bounds, { w: W, h: H });
     return (i) => ({ ...fit, x: fit.x + (i % 2 === 0 ? 3 : -3), y: fit.y + (i % 4 < 2 ? 2 : -2) });
@@ -87,7 +90,12 @@ declare global {
     runBench: (
       cards: number,
       mode: Mode,
-    ) => Promise<{ app: FrameStats; baseline: FrameStats & { name: string }; nodes: FrameStats; direct: FrameStats }>;
+    ) => Promise<{
+      app: FrameStats;
+      baseline: FrameStats & { name: string };
+      nodes: FrameStats;
+      direct: FrameStats;
+    }>;
     benchReady: boolean;
   }
 }

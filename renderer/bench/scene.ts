@@ -12,7 +12,10 @@ export interface SceneSpec {
   readonly seed?: number;
 }
 
-const WORDS = 'safe home support family trust money housing advice quick kind local friend warm listen help time change work'.split(' ');
+const WORDS =
+  'safe home support family trust money housing advice quick kind local friend warm listen help time change work'.split(
+    ' ',
+  );
 
 export function buildSceneDoc(spec: SceneSpec): Y.Doc {
   const rand = seededRandom(spec.seed ?? 42);
@@ -30,7 +33,9 @@ export function buildSceneDoc(spec: SceneSpec): Y.Doc {
       for (let f = 0; f < frameCount; f++) {
         const fx = (f % cols) * (frameW + 200);
         const fy = Math.floor(f / cols) * (frameH + 200);
-        frames.push(createFrame(doc, { title: `Area ${f + 1}`, x: fx, y: fy, w: frameW, h: frameH }, 'dreamboard:load'));
+        frames.push(
+          createFrame(doc, { title: `Area ${f + 1}`, x: fx, y: fy, w: frameW, h: frameH }, 'dreamboard:load'),
+        );
       }
       const keys = zKeysBetween(null, null, spec.cards);
       const ids: CardId[] = createCards(
@@ -38,7 +43,10 @@ export function buildSceneDoc(spec: SceneSpec): Y.Doc {
         Array.from({ length: spec.cards }, (_, i) => {
           const f = Math.floor(i / perFrame);
           const slot = i % perFrame;
-          const text = Array.from({ length: 3 + Math.floor(rand() * 8) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+          const text = Array.from(
+            { length: 3 + Math.floor(rand() * 8) },
+            () => WORDS[Math.floor(rand() * WORDS.length)],
+          ).join(' ');
           return {
             kind: CARD_KINDS[Math.floor(rand() * CARD_KINDS.length)]!,
             x: (f % cols) * (frameW + 200) + 24 + (slot % 10) * 224,
@@ -54,7 +62,11 @@ export function buildSceneDoc(spec: SceneSpec): Y.Doc {
       for (let i = 0; i + 1 < ids.length; i += 4) {
         createConnector(
           doc,
-          { from: ids[i]!, to: ids[i + 1 + Math.floor(rand() * 2)] ?? ids[i + 1]!, kind: CONNECTOR_KINDS[i % CONNECTOR_KINDS.length]! },
+          {
+            from: ids[i]!,
+            to: ids[i + 1 + Math.floor(rand() * 2)] ?? ids[i + 1]!,
+            kind: CONNECTOR_KINDS[i % CONNECTOR_KINDS.length]!,
+          },
           'dreamboard:load',
         );
       }

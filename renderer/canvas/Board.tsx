@@ -1,5 +1,17 @@
 import type Konva from 'konva';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, type DragEvent, type KeyboardEvent, type FocusEvent as ReactFocusEvent, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type DragEvent,
+  type KeyboardEvent,
+  type FocusEvent as ReactFocusEvent,
+  type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { ActionId } from '../../shared/actions/catalog';
 import { CARD_KINDS, CARD_SIZE, type CardKind } from '../../shared/model';
@@ -25,7 +37,8 @@ export const CARD_KIND_DRAG_TYPE = 'application/x-dreamboard-kind';
 const isCardKind = (s: string): s is CardKind => (CARD_KINDS as readonly string[]).includes(s);
 
 /** The text editor sits inside the board; its own clicks and wheel are not board gestures. */
-const fromOverlay = (e: { target: EventTarget | null }): boolean => e.target instanceof Element && !!e.target.closest('[data-board-overlay]');
+const fromOverlay = (e: { target: EventTarget | null }): boolean =>
+  e.target instanceof Element && !!e.target.closest('[data-board-overlay]');
 
 export interface BoardProps {
   /**
@@ -57,7 +70,10 @@ export function Board({ host }: BoardProps) {
   /** Set when the board may have moved on the page; the origin is measured again when next needed. */
   const originStale = useRef(true);
   const viewport = useEditorState(selectViewport);
-  const size = useMemo(() => ({ w: Math.max(1, Math.round(viewport.w)), h: Math.max(1, Math.round(viewport.h)) }), [viewport]);
+  const size = useMemo(
+    () => ({ w: Math.max(1, Math.round(viewport.w)), h: Math.max(1, Math.round(viewport.h)) }),
+    [viewport],
+  );
 
   useEffect(() => {
     const input = new InputController(editor);
@@ -82,7 +98,10 @@ export function Board({ host }: BoardProps) {
     const observer = new ResizeObserver(([entry]) => {
       if (!entry) return;
       originStale.current = true;
-      editor.setViewport({ w: Math.max(1, Math.round(entry.contentRect.width)), h: Math.max(1, Math.round(entry.contentRect.height)) });
+      editor.setViewport({
+        w: Math.max(1, Math.round(entry.contentRect.width)),
+        h: Math.max(1, Math.round(entry.contentRect.height)),
+      });
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -150,23 +169,55 @@ export function Board({ host }: BoardProps) {
       const snapshot = editor.snapshot;
       const native = ctx._context;
       if (part === 'frames') drawCount.current += 1;
-      if (part === 'frames') drawFrames(native, visibleFrames(snapshot, view, preview), camera.zoom, editing?.type === 'frame' ? editing.id : null);
-      else if (part === 'connectors') drawConnectors(native, visibleConnectors(snapshot, view, preview), camera.zoom, level, editing?.type === 'connector' ? editing.id : null);
+      if (part === 'frames')
+        drawFrames(
+          native,
+          visibleFrames(snapshot, view, preview),
+          camera.zoom,
+          editing?.type === 'frame' ? editing.id : null,
+        );
+      else if (part === 'connectors')
+        drawConnectors(
+          native,
+          visibleConnectors(snapshot, view, preview),
+          camera.zoom,
+          level,
+          editing?.type === 'connector' ? editing.id : null,
+        );
       else {
         const steady = camera.zoom === lastZoom.current;
         lastZoom.current = camera.zoom;
         const cards = visibleCards(snapshot, view, preview);
         // Cards within half a screen of the view get their sprites made before they scroll in.
-        const ahead = () => visibleCards(snapshot, expandBox(view, Math.max(viewport.w, viewport.h) / 2 / camera.zoom), preview);
-        drawCards(native, cards, camera.zoom, level, editing?.type === 'card' ? editing.id : null, steady ? sprites : null, ahead);
+        const ahead = () =>
+          visibleCards(
+            snapshot,
+            expandBox(view, Math.max(viewport.w, viewport.h) / 2 / camera.zoom),
+            preview,
+          );
+        drawCards(
+          native,
+          cards,
+          camera.zoom,
+          level,
+          editing?.type === 'card' ? editing.id : null,
+          steady ? sprites : null,
+          ahead,
+        );
       }
     },
     [editor, sprites],
   );
   const drawFramesPart = useCallback((ctx: Konva.Context) => drawContent(ctx, 'frames'), [drawContent]);
-  const drawConnectorsPart = useCallback((ctx: Konva.Context) => drawContent(ctx, 'connectors'), [drawContent]);
+  const drawConnectorsPart = useCallback(
+    (ctx: Konva.Context) => drawContent(ctx, 'connectors'),
+    [drawContent],
+  );
   const drawCardsPart = useCallback((ctx: Konva.Context) => drawContent(ctx, 'cards'), [drawContent]);
-  const drawOverlayPart = useCallback((ctx: Konva.Context) => drawOverlay(ctx._context, { state: editor.state, snapshot: editor.snapshot }), [editor]);
+  const drawOverlayPart = useCallback(
+    (ctx: Konva.Context) => drawOverlay(ctx._context, { state: editor.state, snapshot: editor.snapshot }),
+    [editor],
+  );
 
   // ----- DOM events → InputController --------------------------------------------------------
 
@@ -199,7 +250,8 @@ export function Board({ host }: BoardProps) {
     inputRef.current?.pointerDown(pointer(e));
   };
   const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
-    if (!fromOverlay(e) || e.currentTarget.hasPointerCapture(e.pointerId)) inputRef.current?.pointerMove(pointer(e));
+    if (!fromOverlay(e) || e.currentTarget.hasPointerCapture(e.pointerId))
+      inputRef.current?.pointerMove(pointer(e));
   };
   const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (!e.currentTarget.hasPointerCapture(e.pointerId)) return;
@@ -296,8 +348,8 @@ export function Board({ host }: BoardProps) {
       onDrop={onDrop}
     >
       <span id={hintId} className="db-board-hint">
-        Press 1 to 9, 0 or N to add a card, Enter to edit the selected one, arrow keys to move it. The outline lists
-        everything on the board.
+        Press 1 to 9, 0 or N to add a card, Enter to edit the selected one, arrow keys to move it. The outline
+        lists everything on the board.
       </span>
       <Stage ref={stageRef} width={size.w} height={size.h} listening={false}>
         <Layer ref={layerRef} listening={false}>

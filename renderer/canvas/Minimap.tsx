@@ -28,7 +28,10 @@ export function minimapMapping(bounds: Box, width: number, height: number): Mini
   };
 }
 
-const toWorld = (m: MinimapMapping, p: Point): Point => ({ x: (p.x - m.offsetX) / m.scale, y: (p.y - m.offsetY) / m.scale });
+const toWorld = (m: MinimapMapping, p: Point): Point => ({
+  x: (p.x - m.offsetX) / m.scale,
+  y: (p.y - m.offsetY) / m.scale,
+});
 
 function drawContent(ctx: CanvasRenderingContext2D, editor: Editor, m: MinimapMapping): void {
   ctx.clearRect(0, 0, WIDTH, HEIGHT);
@@ -111,7 +114,10 @@ export function Minimap() {
     };
     const scheduleContent = () => {
       if (contentTimer !== null) return;
-      contentTimer = setTimeout(redrawContent, Math.max(0, CONTENT_REDRAW_MS - (performance.now() - lastContent)));
+      contentTimer = setTimeout(
+        redrawContent,
+        Math.max(0, CONTENT_REDRAW_MS - (performance.now() - lastContent)),
+      );
     };
 
     redrawContent();
@@ -145,7 +151,17 @@ export function Minimap() {
       className="db-minimap"
       aria-hidden="true"
       title="Map of the whole board: click or drag to move the view"
-      style={{ position: 'relative', width: WIDTH, height: HEIGHT, cursor: 'pointer', touchAction: 'none', background: '#FFFFFF', border: '1px solid #6B7785', borderRadius: 4, overflow: 'hidden' }}
+      style={{
+        position: 'relative',
+        width: WIDTH,
+        height: HEIGHT,
+        cursor: 'pointer',
+        touchAction: 'none',
+        background: '#FFFFFF',
+        border: '1px solid #6B7785',
+        borderRadius: 4,
+        overflow: 'hidden',
+      }}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
         moveTo(e);

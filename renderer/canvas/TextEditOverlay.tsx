@@ -1,5 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
-import { CARD_KIND_INFO, TEXT_LIMIT, TITLE_LIMIT, type CardId, type ConnectorId, type FrameId } from '../../shared/model';
+import {
+  CARD_KIND_INFO,
+  TEXT_LIMIT,
+  TITLE_LIMIT,
+  type CardId,
+  type ConnectorId,
+  type FrameId,
+} from '../../shared/model';
 import { renameFrame, setCardText, setConnector } from '../editor/edit-commands';
 import type { Editor } from '../editor/editor';
 import { connectorSegment, frameTitleHeight } from '../editor/hit-test';
@@ -33,7 +40,8 @@ function currentText(editor: Editor, target: EditingTarget): string {
 function write(editor: Editor, target: EditingTarget, value: string): void {
   if (target.type === 'card') setCardText(editor, target.id, value.slice(0, TEXT_LIMIT));
   else if (target.type === 'frame') renameFrame(editor, target.id, value.trim().slice(0, TITLE_LIMIT));
-  else if (editor.connector(target.id)?.label !== value.trim()) setConnector(editor, target.id, { label: value.trim().slice(0, LABEL_LIMIT) });
+  else if (editor.connector(target.id)?.label !== value.trim())
+    setConnector(editor, target.id, { label: value.trim().slice(0, LABEL_LIMIT) });
 }
 
 function EditField({ target, onFinish }: { target: EditingTarget; onFinish?: (() => void) | undefined }) {
@@ -113,7 +121,13 @@ function EditField({ target, onFinish }: { target: EditingTarget; onFinish?: (()
       const bar = frameTitleHeight(box, zoom);
       const size = frameTitleFontSize(bar);
       const pad = size * 0.7;
-      style = { ...toScreen(box.x + pad, box.y), width: box.w - 2 * pad, height: bar, font: `bold ${size}px ${FONT_FAMILY}`, lineHeight: `${bar}px` };
+      style = {
+        ...toScreen(box.x + pad, box.y),
+        width: box.w - 2 * pad,
+        height: bar,
+        font: `bold ${size}px ${FONT_FAMILY}`,
+        lineHeight: `${bar}px`,
+      };
       label = 'Frame title';
       oneLine = true;
       limit = TITLE_LIMIT;
@@ -126,7 +140,13 @@ function EditField({ target, onFinish }: { target: EditingTarget; onFinish?: (()
       const { a, b } = connectorSegment(from, to);
       const w = 240;
       const h = 26;
-      style = { ...toScreen((a.x + b.x) / 2 - w / 2, (a.y + b.y) / 2 - h / 2), width: w, height: h, font: CONNECTOR_STYLE.labelFont, lineHeight: `${h}px` };
+      style = {
+        ...toScreen((a.x + b.x) / 2 - w / 2, (a.y + b.y) / 2 - h / 2),
+        width: w,
+        height: h,
+        font: CONNECTOR_STYLE.labelFont,
+        lineHeight: `${h}px`,
+      };
       label = 'Connector label';
       oneLine = true;
       limit = LABEL_LIMIT;

@@ -2,7 +2,12 @@ import type { Card } from '../../shared/model';
 
 const HORIZON: Record<string, string> = { short: 'Short term', medium: 'Medium term', long: 'Long term' };
 const PROPOSAL: Record<string, string> = { keep: 'keep', 'test-removing': 'test removing', remove: 'remove' };
-const STATUS: Record<string, string> = { planned: 'Planned', running: 'Running', learned: 'Learned', stopped: 'Stopped' };
+const STATUS: Record<string, string> = {
+  planned: 'Planned',
+  running: 'Running',
+  learned: 'Learned',
+  stopped: 'Stopped',
+};
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const text = (card: Card, key: string): string => {

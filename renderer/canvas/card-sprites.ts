@@ -42,7 +42,12 @@ export class CardSpriteCache {
    * until their turn. Spare turns go to `ahead()` (asked for only when there are spare turns): cards just outside
    * the view, made before they show.
    */
-  draw(ctx: CanvasRenderingContext2D, cards: readonly PlacedCard[], editingId: string | null, ahead: () => readonly PlacedCard[] = () => []): void {
+  draw(
+    ctx: CanvasRenderingContext2D,
+    cards: readonly PlacedCard[],
+    editingId: string | null,
+    ahead: () => readonly PlacedCard[] = () => [],
+  ): void {
     const t = ctx.getTransform();
     const scale = t.a;
     let turns = NEW_SPRITES_PER_FRAME;
@@ -56,7 +61,11 @@ export class CardSpriteCache {
       }
       if (sprite) {
         ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.drawImage(sprite.canvas, Math.round(t.a * (box.x - MARGIN) + t.e), Math.round(t.d * (box.y - MARGIN) + t.f));
+        ctx.drawImage(
+          sprite.canvas,
+          Math.round(t.a * (box.x - MARGIN) + t.e),
+          Math.round(t.d * (box.y - MARGIN) + t.f),
+        );
       } else {
         ctx.setTransform(t);
         drawCardDetail(ctx, card, box, editing);
@@ -83,7 +92,13 @@ export class CardSpriteCache {
     const cached = this.sprites.get(card.id);
     if (!cached) return null;
     this.sprites.delete(card.id);
-    if (cached.card === card && cached.w === w && cached.h === h && cached.editing === editing && cached.scale === scale) {
+    if (
+      cached.card === card &&
+      cached.w === w &&
+      cached.h === h &&
+      cached.editing === editing &&
+      cached.scale === scale
+    ) {
       this.sprites.set(card.id, cached);
       return cached;
     }

@@ -85,7 +85,9 @@ export function drawCardDetail(ctx: Context2D, card: Card, box: Box, isEditing: 
     if (layout.body.lines.length > 0) {
       ctx.font = S.bodyFont;
       const top = box.y + S.bodyTop + (S.bodyLineHeight - S.bodyFontSize) / 2;
-      layout.body.lines.forEach((line, i) => ctx.fillText(line, box.x + S.padding, top + i * S.bodyLineHeight));
+      layout.body.lines.forEach((line, i) =>
+        ctx.fillText(line, box.x + S.padding, top + i * S.bodyLineHeight),
+      );
     } else if (card.text.length === 0 && box.h >= S.bodyTop + S.bodyLineHeight) {
       ctx.font = S.placeholderFont;
       ctx.fillStyle = S.placeholder;
@@ -96,7 +98,12 @@ export function drawCardDetail(ctx: Context2D, card: Card, box: Box, isEditing: 
   if (layout.marker) {
     ctx.font = S.markerFont;
     const w = ctx.measureText(layout.marker).width + 12;
-    const pill = { x: box.x + S.padding, y: box.y + box.h - S.padding - S.markerHeight, w, h: S.markerHeight };
+    const pill = {
+      x: box.x + S.padding,
+      y: box.y + box.h - S.padding - S.markerHeight,
+      w,
+      h: S.markerHeight,
+    };
     roundRectPath(ctx, pill, S.markerHeight / 2);
     ctx.fillStyle = '#FFFFFF';
     ctx.fill();
@@ -114,7 +121,12 @@ export function drawCardDetail(ctx: Context2D, card: Card, box: Box, isEditing: 
  * instead of per card. Overlaps between kinds may draw out of z order; at these sizes nobody can
  * tell, and it is what keeps 10k cards within a frame budget.
  */
-export function drawCardsBatched(ctx: CanvasRenderingContext2D, cards: readonly PlacedCard[], zoom: number, withBorder: boolean): void {
+export function drawCardsBatched(
+  ctx: CanvasRenderingContext2D,
+  cards: readonly PlacedCard[],
+  zoom: number,
+  withBorder: boolean,
+): void {
   const byKind = new Map<CardKind, Box[]>();
   for (const { card, box } of cards) {
     let list = byKind.get(card.kind);

@@ -6,7 +6,13 @@ import { fitLine } from './text-layout';
 import { CONNECTOR_STYLE as S } from './theme';
 
 /** Adds an arrowhead at `tip`, pointing away from `from`, to the current path. */
-function arrowHeadPath(ctx: CanvasRenderingContext2D, from: Point, tip: Point, length: number, width: number): void {
+function arrowHeadPath(
+  ctx: CanvasRenderingContext2D,
+  from: Point,
+  tip: Point,
+  length: number,
+  width: number,
+): void {
   const angle = Math.atan2(tip.y - from.y, tip.x - from.x);
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
@@ -17,7 +23,13 @@ function arrowHeadPath(ctx: CanvasRenderingContext2D, from: Point, tip: Point, l
 }
 
 /** A filled arrowhead at `tip`, pointing away from `from`. */
-export function drawArrowHead(ctx: CanvasRenderingContext2D, from: Point, tip: Point, length: number, width: number): void {
+export function drawArrowHead(
+  ctx: CanvasRenderingContext2D,
+  from: Point,
+  tip: Point,
+  length: number,
+  width: number,
+): void {
   ctx.beginPath();
   arrowHeadPath(ctx, from, tip, length, width);
   ctx.fill();
@@ -26,7 +38,11 @@ export function drawArrowHead(ctx: CanvasRenderingContext2D, from: Point, tip: P
 /** Fitted label text and box width per connector record and room (cards move rarely; frames are many). */
 const fittedLabels = new WeakMap<Connector, { room: number; text: string; width: number }>();
 
-function fittedLabel(ctx: CanvasRenderingContext2D, connector: Connector, room: number): { text: string; width: number } {
+function fittedLabel(
+  ctx: CanvasRenderingContext2D,
+  connector: Connector,
+  room: number,
+): { text: string; width: number } {
   const rounded = Math.round(room);
   const cached = fittedLabels.get(connector);
   if (cached?.room === rounded) return cached;
@@ -41,7 +57,13 @@ function fittedLabel(ctx: CanvasRenderingContext2D, connector: Connector, room: 
  * Connectors: an arrow from edge to edge, dashed by kind (so kinds differ by more than colour),
  * with the label (or the kind's name) at the middle when there is room for it.
  */
-export function drawConnectors(ctx: CanvasRenderingContext2D, connectors: readonly PlacedConnector[], zoom: number, level: DetailLevel, editingId: string | null): void {
+export function drawConnectors(
+  ctx: CanvasRenderingContext2D,
+  connectors: readonly PlacedConnector[],
+  zoom: number,
+  level: DetailLevel,
+  editingId: string | null,
+): void {
   if (connectors.length === 0) return;
   ctx.strokeStyle = S.stroke;
   ctx.fillStyle = S.stroke;
@@ -71,7 +93,11 @@ export function drawConnectors(ctx: CanvasRenderingContext2D, connectors: readon
     list.push(segment);
     if (level === 'detail' && connector.id !== editingId) {
       const { a, b } = segment;
-      labels.push({ connector, at: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, room: Math.hypot(b.x - a.x, b.y - a.y) - 2 * S.arrowLength });
+      labels.push({
+        connector,
+        at: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+        room: Math.hypot(b.x - a.x, b.y - a.y) - 2 * S.arrowLength,
+      });
     }
   }
   for (const [kind, segments] of byKind) {
@@ -85,7 +111,8 @@ export function drawConnectors(ctx: CanvasRenderingContext2D, connectors: readon
   }
   ctx.setLineDash([]);
   ctx.beginPath();
-  for (const segments of byKind.values()) for (const { a, b } of segments) arrowHeadPath(ctx, a, b, S.arrowLength * scale, S.arrowWidth * scale);
+  for (const segments of byKind.values())
+    for (const { a, b } of segments) arrowHeadPath(ctx, a, b, S.arrowLength * scale, S.arrowWidth * scale);
   ctx.fill();
   if (labels.length === 0) return;
   ctx.font = S.labelFont;

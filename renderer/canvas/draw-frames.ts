@@ -12,7 +12,11 @@ export interface PlacedFrame {
 }
 
 /** Frames intersecting the view, bottom to top, at their preview boxes during a gesture. */
-export function visibleFrames(snapshot: DocSnapshot, view: Box, preview: ReadonlyMap<string, Box> | null): PlacedFrame[] {
+export function visibleFrames(
+  snapshot: DocSnapshot,
+  view: Box,
+  preview: ReadonlyMap<string, Box> | null,
+): PlacedFrame[] {
   const out: PlacedFrame[] = [];
   for (const frame of framesInZOrder(snapshot)) {
     const box = preview?.get(frame.id) ?? frame;
@@ -40,7 +44,12 @@ export const frameTitleFontSize = (bar: number): number => bar * 0.5;
  * Frames: light fill, border, and a title bar whose text grows in world units as the view zooms
  * out, so sections stay readable on a projector even at zoom-to-fit.
  */
-export function drawFrames(ctx: CanvasRenderingContext2D, frames: readonly PlacedFrame[], zoom: number, editingId: string | null): void {
+export function drawFrames(
+  ctx: CanvasRenderingContext2D,
+  frames: readonly PlacedFrame[],
+  zoom: number,
+  editingId: string | null,
+): void {
   const lineWidth = Math.max(S.strokeWidth, 1.5 / zoom);
   for (const { frame, box } of frames) {
     const bar = frameTitleHeight(box, zoom);

@@ -23,7 +23,9 @@ export interface OverlayInput {
 }
 
 const boxOf = (input: OverlayInput, id: string): Box | undefined =>
-  input.state.preview?.get(id) ?? input.snapshot.cards.get(id as CardId) ?? input.snapshot.frames.get(id as never);
+  input.state.preview?.get(id) ??
+  input.snapshot.cards.get(id as CardId) ??
+  input.snapshot.frames.get(id as never);
 
 /**
  * Everything drawn above the content, in one pass: drop-target frame, selection outlines,
@@ -137,11 +139,26 @@ function drawHandles(ctx: CanvasRenderingContext2D, input: OverlayInput, px: (n:
     }
   }
   if (isCard && state.toolPath !== 'select.resizing') {
-    for (const side of SIDES) dot(ctx, connectHandlePoint(box, side, state.camera.zoom), px(CONNECT_HANDLE_RADIUS_PX), S.color, S.handleFill, px(2));
+    for (const side of SIDES)
+      dot(
+        ctx,
+        connectHandlePoint(box, side, state.camera.zoom),
+        px(CONNECT_HANDLE_RADIUS_PX),
+        S.color,
+        S.handleFill,
+        px(2),
+      );
   }
 }
 
-function dot(ctx: CanvasRenderingContext2D, p: Point, r: number, fill: string, stroke: string, width: number): void {
+function dot(
+  ctx: CanvasRenderingContext2D,
+  p: Point,
+  r: number,
+  fill: string,
+  stroke: string,
+  width: number,
+): void {
   ctx.beginPath();
   ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
   ctx.fillStyle = fill;

@@ -40,14 +40,26 @@ export interface PlacedCard {
 }
 
 const byZ = (a: PlacedCard, b: PlacedCard): number =>
-  a.card.z < b.card.z ? -1 : a.card.z > b.card.z ? 1 : a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0;
+  a.card.z < b.card.z
+    ? -1
+    : a.card.z > b.card.z
+      ? 1
+      : a.card.id < b.card.id
+        ? -1
+        : a.card.id > b.card.id
+          ? 1
+          : 0;
 
 /**
  * Cards intersecting `view`, bottom to top, each at its preview box when a gesture moves it.
  * Small views query the grid and sort the few hits; views holding a large share of the board
  * filter the memoised z-ordered list instead, which avoids sorting thousands every frame.
  */
-export function visibleCards(snapshot: DocSnapshot, view: Box, preview: ReadonlyMap<string, Box> | null): PlacedCard[] {
+export function visibleCards(
+  snapshot: DocSnapshot,
+  view: Box,
+  preview: ReadonlyMap<string, Box> | null,
+): PlacedCard[] {
   const total = snapshot.cards.size;
   if (total === 0) return [];
   const grid = cardGrid(snapshot);
@@ -84,7 +96,11 @@ export interface PlacedConnector {
  * Connectors whose segment may cross `view`, with their end boxes as drawn now. During a
  * gesture, connectors of moving cards are re-placed from the preview.
  */
-export function visibleConnectors(snapshot: DocSnapshot, view: Box, preview: ReadonlyMap<string, Box> | null): PlacedConnector[] {
+export function visibleConnectors(
+  snapshot: DocSnapshot,
+  view: Box,
+  preview: ReadonlyMap<string, Box> | null,
+): PlacedConnector[] {
   const out: PlacedConnector[] = [];
   const place = (c: Connector): PlacedConnector | null => {
     const from = preview?.get(c.from) ?? snapshot.cards.get(c.from);
@@ -94,7 +110,12 @@ export function visibleConnectors(snapshot: DocSnapshot, view: Box, preview: Rea
   const segmentBox = (p: PlacedConnector): Box => {
     const x0 = Math.min(p.from.x, p.to.x);
     const y0 = Math.min(p.from.y, p.to.y);
-    return { x: x0, y: y0, w: Math.max(p.from.x + p.from.w, p.to.x + p.to.w) - x0, h: Math.max(p.from.y + p.from.h, p.to.y + p.to.h) - y0 };
+    return {
+      x: x0,
+      y: y0,
+      w: Math.max(p.from.x + p.from.w, p.to.x + p.to.w) - x0,
+      h: Math.max(p.from.y + p.from.h, p.to.y + p.to.h) - y0,
+    };
   };
   const moving = (c: Connector) => !!preview && (preview.has(c.from) || preview.has(c.to));
   for (const id of connectorGrid(snapshot).query(view)) {

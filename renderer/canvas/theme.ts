@@ -3,7 +3,8 @@
  * (screen pixels, the same at every zoom). The in-place text editor uses the same fonts and
  * offsets so typed text sits exactly where the drawn text was.
  */
-export const FONT_FAMILY = '"Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif';
+export const FONT_FAMILY =
+  '"Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export const CARD_STYLE = {
   padding: 10,

@@ -39,22 +39,26 @@ type Perform = (ctx: ActionContext, e?: KeyLike) => void;
 
 const NUDGE = 10;
 const BIG_NUDGE = 50;
-const nudge = (dx: number, dy: number): Perform => ({ editor }, e) => {
-  const step = e?.shiftKey ? BIG_NUDGE : NUDGE;
-  const sel = [...editor.state.selection];
-  if (sel.length === 0) editor.panBy(-dx * step * 4, -dy * step * 4);
-  else moveBy(editor, sel, dx * step, dy * step);
-};
+const nudge =
+  (dx: number, dy: number): Perform =>
+  ({ editor }, e) => {
+    const step = e?.shiftKey ? BIG_NUDGE : NUDGE;
+    const sel = [...editor.state.selection];
+    if (sel.length === 0) editor.panBy(-dx * step * 4, -dy * step * 4);
+    else moveBy(editor, sel, dx * step, dy * step);
+  };
 
-const togglePanel = (panel: 'outline' | 'inspector' | 'minimap' | 'plan'): Perform => ({ editor }) => {
-  const panels = editor.state.panels;
-  // The plan takes the side panel's place: asking for details or the outline while it shows brings them back.
-  if (panels.plan && (panel === 'outline' || panel === 'inspector')) {
-    editor.store.set({ panels: { ...panels, plan: false, [panel]: true } });
-    return;
-  }
-  editor.store.set({ panels: { ...panels, [panel]: !panels[panel] } });
-};
+const togglePanel =
+  (panel: 'outline' | 'inspector' | 'minimap' | 'plan'): Perform =>
+  ({ editor }) => {
+    const panels = editor.state.panels;
+    // The plan takes the side panel's place: asking for details or the outline while it shows brings them back.
+    if (panels.plan && (panel === 'outline' || panel === 'inspector')) {
+      editor.store.set({ panels: { ...panels, plan: false, [panel]: true } });
+      return;
+    }
+    editor.store.set({ panels: { ...panels, [panel]: !panels[panel] } });
+  };
 
 const PERFORM: Record<ActionId, Perform> = {
   'file.new': ({ host }) => host.newWorkshop(),

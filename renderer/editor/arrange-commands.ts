@@ -30,7 +30,8 @@ export function movingSet(editor: Editor, ids: Iterable<string>): Set<string> {
       out.add(id);
     } else if (editor.card(id)) out.add(id);
   }
-  if (frames.size > 0) for (const c of editor.snapshot.cards.values()) if (c.frame && frames.has(c.frame)) out.add(c.id);
+  if (frames.size > 0)
+    for (const c of editor.snapshot.cards.values()) if (c.frame && frames.has(c.frame)) out.add(c.id);
   return out;
 }
 
@@ -44,9 +45,13 @@ export function commitBoxes(editor: Editor, boxes: ReadonlyMap<string, Box>): vo
   const doc = editor.session.doc;
   const movedFrames = new Map<string, Box>();
   for (const [id, b] of boxes) if (snap.frames.has(id as FrameId)) movedFrames.set(id, b);
-  const frameBoxes: { frame: Frame; box: Box }[] = framesInZOrder(snap).map((f) => ({ frame: f, box: movedFrames.get(f.id) ?? f }));
+  const frameBoxes: { frame: Frame; box: Box }[] = framesInZOrder(snap).map((f) => ({
+    frame: f,
+    box: movedFrames.get(f.id) ?? f,
+  }));
   const frameAtPoint = (p: Point): FrameId | null => {
-    for (let i = frameBoxes.length - 1; i >= 0; i--) if (boxContainsPoint(frameBoxes[i]!.box, p)) return frameBoxes[i]!.frame.id;
+    for (let i = frameBoxes.length - 1; i >= 0; i--)
+      if (boxContainsPoint(frameBoxes[i]!.box, p)) return frameBoxes[i]!.frame.id;
     return null;
   };
   transact(doc, () => {
@@ -79,7 +84,10 @@ export function moveBy(editor: Editor, ids: Iterable<string>, dx: number, dy: nu
 export function resizeItem(editor: Editor, id: string, box: Box): void {
   const isFrame = !!editor.frame(id);
   const min = isFrame ? FRAME_MIN : CARD_MIN;
-  commitBoxes(editor, new Map([[id, { x: box.x, y: box.y, w: Math.max(min.w, box.w), h: Math.max(min.h, box.h) }]]));
+  commitBoxes(
+    editor,
+    new Map([[id, { x: box.x, y: box.y, w: Math.max(min.w, box.w), h: Math.max(min.h, box.h) }]]),
+  );
 }
 
 /**
@@ -104,7 +112,9 @@ export function moveCardsToFrame(editor: Editor, ids: readonly string[], frameId
       updateCard(doc, card.id, { x: spot.x, y: spot.y, frame: target ? target.id : null });
     }
   });
-  editor.announce(`${cards.length === 1 ? 'Card' : `${cards.length} cards`} moved to ${target?.title || 'no frame'}`);
+  editor.announce(
+    `${cards.length === 1 ? 'Card' : `${cards.length} cards`} moved to ${target?.title || 'no frame'}`,
+  );
 }
 
 type Order = 'forward' | 'backward' | 'front' | 'back';
@@ -195,7 +205,14 @@ export function distribute(editor: Editor, axis: 'horizontal' | 'vertical'): voi
   commitBoxes(editor, moves);
 }
 
-function addWithChildren(editor: Editor, moves: Map<string, Box>, id: string, b: Box, dx: number, dy: number): void {
+function addWithChildren(
+  editor: Editor,
+  moves: Map<string, Box>,
+  id: string,
+  b: Box,
+  dx: number,
+  dy: number,
+): void {
   if (dx === 0 && dy === 0) return;
   moves.set(id, { ...b, x: b.x + dx, y: b.y + dy });
   if (!editor.frame(id)) return;

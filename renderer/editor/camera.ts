@@ -19,11 +19,18 @@ export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 4;
 export const ZOOM_STEPS = [0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4] as const;
 
-export const clampZoom = (z: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Number.isFinite(z) ? z : 1));
+export const clampZoom = (z: number): number =>
+  Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Number.isFinite(z) ? z : 1));
 
-export const screenToWorld = (cam: Camera, p: Point): Point => ({ x: (p.x - cam.x) / cam.zoom, y: (p.y - cam.y) / cam.zoom });
+export const screenToWorld = (cam: Camera, p: Point): Point => ({
+  x: (p.x - cam.x) / cam.zoom,
+  y: (p.y - cam.y) / cam.zoom,
+});
 
-export const worldToScreen = (cam: Camera, p: Point): Point => ({ x: p.x * cam.zoom + cam.x, y: p.y * cam.zoom + cam.y });
+export const worldToScreen = (cam: Camera, p: Point): Point => ({
+  x: p.x * cam.zoom + cam.x,
+  y: p.y * cam.zoom + cam.y,
+});
 
 /** The part of the world visible through the viewport. */
 export function visibleWorld(cam: Camera, vp: Viewport): Box {

@@ -31,7 +31,9 @@ export function copySelection(editor: Editor): string | null {
   const frames = [...ids].map((id) => editor.frame(id)).filter((f): f is Frame => !!f);
   if (cards.length === 0 && frames.length === 0) return null;
   const cardIds = new Set<string>(cards.map((c) => c.id));
-  const connectors = [...editor.snapshot.connectors.values()].filter((c) => cardIds.has(c.from) && cardIds.has(c.to));
+  const connectors = [...editor.snapshot.connectors.values()].filter(
+    (c) => cardIds.has(c.from) && cardIds.has(c.to),
+  );
   const payload: ClipboardPayload = { type: MARKER, version: 1, cards, frames, connectors };
   return JSON.stringify(payload);
 }
@@ -46,7 +48,8 @@ function parse(text: string): { cards: Card[]; frames: Frame[]; connectors: Conn
   } catch {
     return 'not-dreamboard';
   }
-  if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== MARKER) return 'not-dreamboard';
+  if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== MARKER)
+    return 'not-dreamboard';
   const r = raw as Record<string, unknown>;
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
   if (list(r.cards).length + list(r.frames).length + list(r.connectors).length > MAX_PASTE_ITEMS) {
@@ -107,7 +110,10 @@ export function pasteText(editor: Editor, text: string, at?: Point): PasteResult
         // A card copied with its frame stays in the copy of it; a card copied on its own joins the
         // frame it lands in, as a card dropped there would (so duplicating a card in "Partners"
         // keeps the copy in "Partners" rather than "Not in a frame").
-        frame: (c.frame ? frameMap.get(c.frame) : undefined) ?? frameAt(snapBefore, { x: c.x + dx, y: c.y + dy, w: c.w, h: c.h })?.id ?? null,
+        frame:
+          (c.frame ? frameMap.get(c.frame) : undefined) ??
+          frameAt(snapBefore, { x: c.x + dx, y: c.y + dy, w: c.w, h: c.h })?.id ??
+          null,
       })),
       editor.session.author,
     );

@@ -57,12 +57,21 @@ export function addCard(editor: Editor, kind: CardKind, options: CreateCardOptio
       // Keyboard creation: into the selected frame, or the selected card's frame, else near the view centre.
       const selFrame = editor.selectedFrames()[0];
       const selCard = editor.selectedCards()[0];
-      frame = selFrame?.id ?? selCard?.frame ?? frameAt(snap, { ...editor.viewCenter(), w: 0, h: 0 })?.id ?? null;
+      frame =
+        selFrame?.id ?? selCard?.frame ?? frameAt(snap, { ...editor.viewCenter(), w: 0, h: 0 })?.id ?? null;
     }
     position = placeCard(snap, frame, editor.viewCenter());
   }
-  const id = createCard(editor.session.doc, { kind, x: position.x, y: position.y, frame, text: options.text ?? '' }, editor.session.author);
-  editor.store.set({ selection: new Set([id]), editing: options.edit ? { id, type: 'card' } : null, paletteKind: kind });
+  const id = createCard(
+    editor.session.doc,
+    { kind, x: position.x, y: position.y, frame, text: options.text ?? '' },
+    editor.session.author,
+  );
+  editor.store.set({
+    selection: new Set([id]),
+    editing: options.edit ? { id, type: 'card' } : null,
+    paletteKind: kind,
+  });
   const where = frame ? ` in ${editor.frame(frame)?.title || 'the frame'}` : '';
   editor.announce(`${CARD_KIND_INFO[kind].label} card added${where}`);
   editor.reveal(id);
@@ -165,7 +174,11 @@ export function connectSelection(editor: Editor): void {
   });
 }
 
-export function setConnector(editor: Editor, id: string, patch: { kind?: ConnectorKind; label?: string }): void {
+export function setConnector(
+  editor: Editor,
+  id: string,
+  patch: { kind?: ConnectorKind; label?: string },
+): void {
   const c = editor.connector(id);
   if (!c || !guard(editor)) return;
   updateConnector(editor.session.doc, c.id, { kind: patch.kind, label: patch.label?.slice(0, 200) });

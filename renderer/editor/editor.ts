@@ -50,7 +50,9 @@ export class Editor {
   // ----- lookup -----------------------------------------------------------------------------
 
   exists(snap: DocSnapshot, id: string): boolean {
-    return snap.cards.has(id as CardId) || snap.frames.has(id as FrameId) || snap.connectors.has(id as ConnectorId);
+    return (
+      snap.cards.has(id as CardId) || snap.frames.has(id as FrameId) || snap.connectors.has(id as ConnectorId)
+    );
   }
 
   card(id: string): Card | undefined {
@@ -76,7 +78,9 @@ export class Editor {
   }
   selectedFrames(): Frame[] {
     const snap = this.snapshot;
-    return [...this.state.selection].map((id) => snap.frames.get(id as FrameId)).filter((f): f is Frame => !!f);
+    return [...this.state.selection]
+      .map((id) => snap.frames.get(id as FrameId))
+      .filter((f): f is Frame => !!f);
   }
   selectedConnectors(): Connector[] {
     const snap = this.snapshot;
@@ -184,7 +188,8 @@ export class Editor {
 
   zoomToFit(): void {
     const bounds = this.contentBounds();
-    if (!bounds) return this.setCamera({ x: this.state.viewport.w / 2, y: this.state.viewport.h / 2, zoom: 1 });
+    if (!bounds)
+      return this.setCamera({ x: this.state.viewport.w / 2, y: this.state.viewport.h / 2, zoom: 1 });
     this.setCamera(fitBox(bounds, this.state.viewport));
   }
 
@@ -201,10 +206,16 @@ export class Editor {
     if (!box) return;
     const { camera, viewport } = this.state;
     const view = visibleWorld(camera, viewport);
-    const inside = box.x >= view.x && box.y >= view.y && box.x + box.w <= view.x + view.w && box.y + box.h <= view.y + view.h;
+    const inside =
+      box.x >= view.x &&
+      box.y >= view.y &&
+      box.x + box.w <= view.x + view.w &&
+      box.y + box.h <= view.y + view.h;
     if (inside) return;
     const fits = box.w * camera.zoom < viewport.w - 64 && box.h * camera.zoom < viewport.h - 64;
-    this.setCamera(fits ? centerOn(boxCenter(box), viewport, camera.zoom) : fitBox(box, viewport, 64, camera.zoom));
+    this.setCamera(
+      fits ? centerOn(boxCenter(box), viewport, camera.zoom) : fitBox(box, viewport, 64, camera.zoom),
+    );
   }
 
   /** The world point at the centre of the screen: where keyboard-created things appear. */

@@ -1,7 +1,16 @@
 import type { DocSnapshot } from '../../shared/doc';
 import { framesInZOrder } from '../../shared/doc';
 import type { Card, CardId, Connector, ConnectorId, Frame, FrameId } from '../../shared/model';
-import { boxContainsBox, boxesIntersect, boxContainsPoint, distanceToSegment, edgePoint, boxCenter, type Box, type Point } from './geometry';
+import {
+  boxContainsBox,
+  boxesIntersect,
+  boxContainsPoint,
+  distanceToSegment,
+  edgePoint,
+  boxCenter,
+  type Box,
+  type Point,
+} from './geometry';
 
 /**
  * Hit testing in plain geometry. Konva never hit-tests (every node has listening(false)): the
@@ -76,7 +85,12 @@ export class GridIndex<Id extends string> {
 
   private cellRange(b: Box): [number, number, number, number] {
     const s = this.cellSize;
-    return [Math.floor(b.x / s), Math.floor(b.y / s), Math.floor((b.x + b.w) / s), Math.floor((b.y + b.h) / s)];
+    return [
+      Math.floor(b.x / s),
+      Math.floor(b.y / s),
+      Math.floor((b.x + b.w) / s),
+      Math.floor((b.y + b.h) / s),
+    ];
   }
 }
 
@@ -84,7 +98,10 @@ export class GridIndex<Id extends string> {
 const cellKey = (cx: number, cy: number): number => (cx + 0x100000) * 0x200000 + (cy + 0x100000);
 
 const cardGrids = new WeakMap<ReadonlyMap<CardId, Card>, GridIndex<CardId>>();
-const connectorGrids = new WeakMap<ReadonlyMap<ConnectorId, Connector>, { cards: ReadonlyMap<CardId, Card>; grid: GridIndex<ConnectorId> }>();
+const connectorGrids = new WeakMap<
+  ReadonlyMap<ConnectorId, Connector>,
+  { cards: ReadonlyMap<CardId, Card>; grid: GridIndex<ConnectorId> }
+>();
 
 /** The card grid of a snapshot, built on first use and shared by hit testing, marquee and culling. */
 export function cardGrid(snapshot: Pick<DocSnapshot, 'cards'>): GridIndex<CardId> {
@@ -112,7 +129,12 @@ export function connectorGrid(snapshot: Pick<DocSnapshot, 'cards' | 'connectors'
     const to = snapshot.cards.get(c.to);
     if (!from || !to) continue;
     const { a, b } = connectorSegment(from, to);
-    grid.insert(c.id, { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x), h: Math.abs(a.y - b.y) });
+    grid.insert(c.id, {
+      x: Math.min(a.x, b.x),
+      y: Math.min(a.y, b.y),
+      w: Math.abs(a.x - b.x),
+      h: Math.abs(a.y - b.y),
+    });
   }
   connectorGrids.set(snapshot.connectors, { cards: snapshot.cards, grid });
   return grid;
@@ -132,7 +154,11 @@ export function topCardAt(snapshot: Pick<DocSnapshot, 'cards'>, p: Point): Card 
 }
 
 /** The nearest connector within `tolerance` world units of `p`, or null. */
-export function connectorAt(snapshot: Pick<DocSnapshot, 'cards' | 'connectors'>, p: Point, tolerance: number): Connector | null {
+export function connectorAt(
+  snapshot: Pick<DocSnapshot, 'cards' | 'connectors'>,
+  p: Point,
+  tolerance: number,
+): Connector | null {
   let best: Connector | null = null;
   let bestDistance = tolerance;
   const near = { x: p.x - tolerance, y: p.y - tolerance, w: 2 * tolerance, h: 2 * tolerance };
@@ -169,7 +195,12 @@ export function frameTitleHeight(frame: Pick<Frame, 'h'>, zoom: number): number 
  * The topmost frame whose title bar or border is under `p`. Empty space inside a frame's body is
  * not a hit: a drag there draws a marquee, as in Miro, so cards in big frames stay easy to select.
  */
-export function frameAtEdge(snapshot: Pick<DocSnapshot, 'frames'>, p: Point, zoom: number, borderPx = 6): Frame | null {
+export function frameAtEdge(
+  snapshot: Pick<DocSnapshot, 'frames'>,
+  p: Point,
+  zoom: number,
+  borderPx = 6,
+): Frame | null {
   const frames = framesInZOrder(snapshot);
   const border = borderPx / zoom;
   for (let i = frames.length - 1; i >= 0; i--) {
@@ -241,14 +272,16 @@ export function handleAt(ctx: HandleContext, p: Point, zoom: number): HitTarget 
   if (ctx.canResize(id)) {
     for (const handle of RESIZE_HANDLES) {
       const h = resizeHandlePoint(box, handle);
-      if (Math.abs(p.x - h.x) <= reach && Math.abs(p.y - h.y) <= reach) return { type: 'resize-handle', id, handle };
+      if (Math.abs(p.x - h.x) <= reach && Math.abs(p.y - h.y) <= reach)
+        return { type: 'resize-handle', id, handle };
     }
   }
   if (ctx.isCard(id)) {
     const radius = (CONNECT_HANDLE_RADIUS_PX + 3) / zoom;
     for (const side of SIDES) {
       const h = connectHandlePoint(box, side, zoom);
-      if (Math.hypot(p.x - h.x, p.y - h.y) <= radius) return { type: 'connect-handle', id: id as CardId, side };
+      if (Math.hypot(p.x - h.x, p.y - h.y) <= radius)
+        return { type: 'connect-handle', id: id as CardId, side };
     }
   }
   return null;

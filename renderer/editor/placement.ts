@@ -78,5 +78,7 @@ export function placeCard(
   ignore: ReadonlySet<string> = new Set(),
 ): Point {
   const frame = frameId ? snapshot.frames.get(frameId) : undefined;
-  return frame ? freeSpotInFrame(snapshot, frame, size, ignore) : freeSpotNear(snapshot, fallback, size, ignore);
+  return frame
+    ? freeSpotInFrame(snapshot, frame, size, ignore)
+    : freeSpotNear(snapshot, fallback, size, ignore);
 }

@@ -36,11 +36,18 @@ const KEY_NAMES: Record<string, string> = {
 
 export function parseAccelerator(accel: string): Parsed {
   // "CmdOrCtrl++" and "+" end in the key "+": split on "+" only before that last character.
-  const parts = accel.endsWith('+') ? [...accel.slice(0, -1).split('+').filter(Boolean), '+'] : accel.split('+');
+  const parts = accel.endsWith('+')
+    ? [...accel.slice(0, -1).split('+').filter(Boolean), '+']
+    : accel.split('+');
   const key = parts.pop()!.toLowerCase();
   const mods = new Set(parts.map((p) => p.toLowerCase()));
   return {
-    mod: mods.has('cmdorctrl') || mods.has('commandorcontrol') || mods.has('ctrl') || mods.has('cmd') || mods.has('command'),
+    mod:
+      mods.has('cmdorctrl') ||
+      mods.has('commandorcontrol') ||
+      mods.has('ctrl') ||
+      mods.has('cmd') ||
+      mods.has('command'),
     shift: mods.has('shift'),
     alt: mods.has('alt') || mods.has('option'),
     key: KEY_NAMES[key] ?? key,
@@ -61,7 +68,9 @@ export function matchesAccelerator(accel: string, e: KeyLike, isMac = false): bo
   const key = e.key.toLowerCase();
   // Digits with Shift produce "!" etc. on the key; compare the physical digit instead.
   if (/^[0-9]$/.test(p.key)) {
-    return p.shift === e.shiftKey && (e.code === `Digit${p.key}` || e.code === `Numpad${p.key}` || key === p.key);
+    return (
+      p.shift === e.shiftKey && (e.code === `Digit${p.key}` || e.code === `Numpad${p.key}` || key === p.key)
+    );
   }
   // Punctuation such as "?" or "+" already implies Shift on most layouts: do not require it to match.
   if (/^[^a-z0-9]$/.test(p.key) && p.key !== ' ') {
@@ -91,6 +100,11 @@ export function describeAccelerator(accel: string, isMac = false): string {
     ' ': 'Space',
   };
   const key = names[p.key] ?? p.key.toUpperCase();
-  const parts = [p.mod ? (isMac ? '⌘' : 'Ctrl') : '', p.alt ? (isMac ? '⌥' : 'Alt') : '', p.shift ? (isMac ? '⇧' : 'Shift') : '', key];
+  const parts = [
+    p.mod ? (isMac ? '⌘' : 'Ctrl') : '',
+    p.alt ? (isMac ? '⌥' : 'Alt') : '',
+    p.shift ? (isMac ? '⇧' : 'Shift') : '',
+    key,
+  ];
   return parts.filter(Boolean).join(isMac ? '' : '+');
 }

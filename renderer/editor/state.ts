@@ -40,7 +40,12 @@ export interface EditorState {
   /** A connector being drawn: from a card to the pointer (world units). */
   readonly pendingConnector: { readonly from: CardId; readonly to: Point } | null;
   /** `plan` (the live plan view) takes the side panel's place of details and outline while shown. */
-  readonly panels: { readonly outline: boolean; readonly inspector: boolean; readonly minimap: boolean; readonly plan: boolean };
+  readonly panels: {
+    readonly outline: boolean;
+    readonly inspector: boolean;
+    readonly minimap: boolean;
+    readonly plan: boolean;
+  };
   readonly shortcutsOpen: boolean;
   /** A short message for a polite live region ("Card added", "Nothing to paste"). */
   readonly announcement: string;

@@ -15,7 +15,10 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 export function loadExportFonts(): Promise<ExportFonts> {
-  loading ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]).then(([regular, bold]) => ({ regular, bold }));
+  loading ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]).then(([regular, bold]) => ({
+    regular,
+    bold,
+  }));
   // A failed load is not remembered, so the next export tries again.
   loading.catch(() => {
     loading = null;

@@ -93,7 +93,8 @@ export function exportFileName(title: string, choice: ExportChoice, frameTitle?:
   const base = slugForFileName(title) || 'workshop';
   const kind = fileKindOf(choice);
   let suffix = '';
-  if (choice.format === 'image' && choice.region.kind === 'frame') suffix = `-${slugForFileName(frameTitle ?? '') || 'frame'}`;
+  if (choice.format === 'image' && choice.region.kind === 'frame')
+    suffix = `-${slugForFileName(frameTitle ?? '') || 'frame'}`;
   if (choice.format === 'image' && choice.region.kind === 'selection') suffix = '-selection';
   return `${base}${suffix}${EXTENSIONS[kind]}`;
 }
@@ -118,8 +119,13 @@ export function pngSizeProblem(width: number, height: number): string | null {
 }
 
 /** The region chosen in the dialog, checked against the board as it is now (a frame may have gone). */
-export function regionProblem(region: PictureRegion, has: { frame(id: string): boolean; anySelected: boolean }): string | null {
-  if (region.kind === 'frame' && !has.frame(region.frameId)) return 'That frame is no longer on the board. Choose another.';
-  if (region.kind === 'selection' && !has.anySelected) return 'Nothing is selected. Select cards or frames on the board first, or choose the whole board.';
+export function regionProblem(
+  region: PictureRegion,
+  has: { frame(id: string): boolean; anySelected: boolean },
+): string | null {
+  if (region.kind === 'frame' && !has.frame(region.frameId))
+    return 'That frame is no longer on the board. Choose another.';
+  if (region.kind === 'selection' && !has.anySelected)
+    return 'Nothing is selected. Select cards or frames on the board first, or choose the whole board.';
   return null;
 }

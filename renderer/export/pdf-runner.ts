@@ -21,13 +21,19 @@ export interface WorkerLike {
 }
 
 export const createPdfWorker = (): WorkerLike =>
-  new Worker(new URL('./pdf-worker.ts', import.meta.url), { type: 'module', name: 'dreamboard-pdf' }) as unknown as WorkerLike;
+  new Worker(new URL('./pdf-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'dreamboard-pdf',
+  }) as unknown as WorkerLike;
 
 /**
  * Runs one PDF build in its own worker and ends the worker when it answers, fails or is cancelled:
  * a cancelled build never delivers bytes, so nothing is saved or downloaded after Cancel.
  */
-export function runPdfJob(job: PdfJob, makeWorker: () => WorkerLike = createPdfWorker): Cancellable<Uint8Array> {
+export function runPdfJob(
+  job: PdfJob,
+  makeWorker: () => WorkerLike = createPdfWorker,
+): Cancellable<Uint8Array> {
   let worker: WorkerLike | null = makeWorker();
   let rejectRun: (reason: unknown) => void = () => undefined;
   const finish = () => {

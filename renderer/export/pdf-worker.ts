@@ -18,6 +18,7 @@ scope.onmessage = (event) => {
   const job = event.data;
   buildPlanPdf({ plan: job.plan, board: job.board, fonts: job.fonts, framePages: job.framePages }).then(
     (bytes) => scope.postMessage({ type: 'done', bytes }, [bytes.buffer as ArrayBuffer]),
-    (error: unknown) => scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
   );
 };

@@ -22,10 +22,16 @@ export async function svgToPng(svg: string, size: { width: number; height: numbe
     canvas.height = height;
     const context = canvas.getContext('2d');
     // A canvas the browser cannot allocate has no context (or draws nothing): say so, never save a blank file.
-    if (!context) throw new PictureTooLarge('This computer could not make a picture that big. Choose a smaller size, or SVG.');
+    if (!context)
+      throw new PictureTooLarge(
+        'This computer could not make a picture that big. Choose a smaller size, or SVG.',
+      );
     context.drawImage(image, 0, 0, width, height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new PictureTooLarge('This computer could not make a picture that big. Choose a smaller size, or SVG.');
+    if (!blob)
+      throw new PictureTooLarge(
+        'This computer could not make a picture that big. Choose a smaller size, or SVG.',
+      );
     return new Uint8Array(await blob.arrayBuffer());
   } finally {
     URL.revokeObjectURL(url);

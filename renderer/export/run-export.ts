@@ -50,7 +50,8 @@ export function startExport(
   let cancelled = false;
   let cancelInner: (() => void) | null = null;
   const kind = fileKindOf(choice);
-  const frameTitle = choice.region.kind === 'frame' ? source.frames.get(choice.region.frameId as never)?.title : undefined;
+  const frameTitle =
+    choice.region.kind === 'frame' ? source.frames.get(choice.region.frameId as never)?.title : undefined;
   const file = (bytes: Uint8Array): ExportFile => ({
     suggestedName: exportFileName(source.meta.title, choice, frameTitle),
     kind,

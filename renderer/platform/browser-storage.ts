@@ -9,12 +9,32 @@ import { createDoc, docFacts, encodeState, loadDoc, type Doc } from '../../share
 import { problemFromOpen, problemFromStorage } from '../../shared/ipc/file-problems';
 import { fileBaseFromTitle, workshopNameOf, WORKSHOP_EXTENSION } from '../../shared/ipc/workshop-names';
 import { WorkshopNameSchema } from '../../shared/ipc/workshop-schemas';
-import { createWorkshopFile, describeRecovery, openForEditing, SnapshotTimer, StorageError, type AutosaveSession } from '../../shared/storage';
+import {
+  createWorkshopFile,
+  describeRecovery,
+  openForEditing,
+  SnapshotTimer,
+  StorageError,
+  type AutosaveSession,
+} from '../../shared/storage';
 import { applyTemplate, isKnownTemplate } from '../../shared/templates';
-import { checkImport, freeFileName, listWorkshops, pathOf, recentIdOf, WORKSHOPS_FOLDER } from './browser-workshops';
+import {
+  checkImport,
+  freeFileName,
+  listWorkshops,
+  pathOf,
+  recentIdOf,
+  WORKSHOPS_FOLDER,
+} from './browser-workshops';
 import { OpfsHistoryStore } from './opfs-history';
 import { createOpfsVolume, type OpfsVolume } from './opfs-volume';
-import type { FileProblem, OpenOutcome, SaveStateView, WorkshopHandle, WorkshopStorage } from './storage-types';
+import type {
+  FileProblem,
+  OpenOutcome,
+  SaveStateView,
+  WorkshopHandle,
+  WorkshopStorage,
+} from './storage-types';
 
 export interface BrowserStorageHost {
   /** Lets the person pick a file (an <input type=file>); null when they cancel. */
@@ -43,9 +63,14 @@ const scheduler = {
 };
 
 const hex = (byteCount: number) =>
-  Array.from(crypto.getRandomValues(new Uint8Array(byteCount)), (b) => b.toString(16).padStart(2, '0')).join('');
+  Array.from(crypto.getRandomValues(new Uint8Array(byteCount)), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
 
-const problem = (p: FileProblem): { kind: 'problem'; problem: FileProblem } => ({ kind: 'problem', problem: p });
+const problem = (p: FileProblem): { kind: 'problem'; problem: FileProblem } => ({
+  kind: 'problem',
+  problem: p,
+});
 
 function storageProblem(error: unknown, name: string, doing: 'open' | 'save' | 'create'): FileProblem {
   return problemFromStorage(error instanceof StorageError ? error.code : 'io', name, doing);
@@ -53,7 +78,8 @@ function storageProblem(error: unknown, name: string, doing: 'open' | 'save' | '
 
 const UNAVAILABLE: FileProblem = {
   code: 'permission-denied',
-  message: 'This browser does not let Dreamboard keep files (its private storage is switched off). Use the Dreamboard app instead.',
+  message:
+    'This browser does not let Dreamboard keep files (its private storage is switched off). Use the Dreamboard app instead.',
 };
 
 interface Open {
@@ -90,8 +116,20 @@ export function createBrowserStorage(
     const name = workshopNameOf(fileName);
     const release = await host.holdExclusive(pathOf(fileName));
     if (!release)
-      return { ok: false as const, problem: { code: 'exists' as const, message: `"${name}" is open in another tab or window. Close it there first.` } };
-    const result = await openForEditing({ volume, path: pathOf(fileName), name, scheduler, onStateChange: (state) => tell(handle, state) });
+      return {
+        ok: false as const,
+        problem: {
+          code: 'exists' as const,
+          message: `"${name}" is open in another tab or window. Close it there first.`,
+        },
+      };
+    const result = await openForEditing({
+      volume,
+      path: pathOf(fileName),
+      name,
+      scheduler,
+      onStateChange: (state) => tell(handle, state),
+    });
     if (!result.ok) {
       release();
       return { ok: false as const, problem: problemFromOpen(result.problem, name) };
@@ -101,13 +139,21 @@ export function createBrowserStorage(
 
   async function openFile(fileName: string): Promise<OpenOutcome> {
     for (const entry of open.values())
-      if (entry.fileName === fileName) return problem({ code: 'exists', message: `"${workshopNameOf(fileName)}" is already open.` });
+      if (entry.fileName === fileName)
+        return problem({ code: 'exists', message: `"${workshopNameOf(fileName)}" is already open.` });
     const handle = hex(16);
     const started = await startSession(fileName, handle);
     if (!started.ok) return problem(started.problem);
     const { result, release } = started;
     // The first change after opening takes a snapshot, so history starts from what was opened.
-    open.set(handle, { fileName, session: result.session, release, timer: new SnapshotTimer(), held: null, snapshots: Promise.resolve() });
+    open.set(handle, {
+      fileName,
+      session: result.session,
+      release,
+      timer: new SnapshotTimer(),
+      held: null,
+      snapshots: Promise.resolve(),
+    });
     return {
       kind: 'opened',
       workshop: {
@@ -154,7 +200,12 @@ export function createBrowserStorage(
       entry.session.record(update);
     } catch (error) {
       before?.destroy();
-      tell(handle, { kind: 'failing', code: 'io', message: error instanceof Error ? error.message : String(error), retryInMs: 0 });
+      tell(handle, {
+        kind: 'failing',
+        code: 'io',
+        message: error instanceof Error ? error.message : String(error),
+        retryInMs: 0,
+      });
       return;
     }
     if (before) {
@@ -167,13 +218,18 @@ export function createBrowserStorage(
   const storage: BrowserWorkshopStorage = {
     async create(templateId, title) {
       if (!volume) return problem(UNAVAILABLE);
-      if (!isKnownTemplate(templateId)) return problem({ code: 'not-found', message: `There is no template "${templateId}".` });
+      if (!isKnownTemplate(templateId))
+        return problem({ code: 'not-found', message: `There is no template "${templateId}".` });
       const doc = createDoc();
       const now = host.now();
       try {
         applyTemplate(doc, templateId, { now, ...(title === undefined ? {} : { title }) });
         const fileName = await freeFileName(volume, fileBaseFromTitle(title ?? docFacts(doc).title));
-        if (fileName === null) return problem({ code: 'exists', message: 'There are too many workshops with that name. Choose another title.' });
+        if (fileName === null)
+          return problem({
+            code: 'exists',
+            message: 'There are too many workshops with that name. Choose another title.',
+          });
         await createWorkshopFile(volume, pathOf(fileName), doc, now);
         return await openFile(fileName);
       } catch (error) {
@@ -194,7 +250,8 @@ export function createBrowserStorage(
       try {
         // The browser cannot write back to the person's file, so it keeps its own copy to autosave into.
         const fileName = await freeFileName(volume, checked.baseName);
-        if (fileName === null) return problem({ code: 'exists', message: 'There are too many workshops with that name.' });
+        if (fileName === null)
+          return problem({ code: 'exists', message: 'There are too many workshops with that name.' });
         await volume.createExclusive(pathOf(fileName), checked.bytes);
         return await openFile(fileName);
       } catch (error) {
@@ -204,7 +261,8 @@ export function createBrowserStorage(
     async openRecent(id) {
       if (!volume) return problem(UNAVAILABLE);
       const fileName = await storedFileWithId(volume, id);
-      if (fileName === null) return problem({ code: 'not-found', message: 'That workshop is no longer stored in this browser.' });
+      if (fileName === null)
+        return problem({ code: 'not-found', message: 'That workshop is no longer stored in this browser.' });
       return openFile(fileName);
     },
     async recent() {
@@ -240,7 +298,8 @@ export function createBrowserStorage(
       const entry = open.get(handle);
       if (!entry || !volume) return problem({ code: 'not-found', message: 'This workshop is not open.' });
       const checked = WorkshopNameSchema.safeParse(name);
-      if (!checked.success) return problem({ code: 'exists', message: checked.error.issues[0]?.message ?? 'Not a usable name.' });
+      if (!checked.success)
+        return problem({ code: 'exists', message: checked.error.issues[0]?.message ?? 'Not a usable name.' });
       const target = `${checked.data}${WORKSHOP_EXTENSION}`;
       if (target === entry.fileName) return { kind: 'done', name: checked.data };
       return renameOpen(handle, entry, target);
@@ -308,9 +367,14 @@ export function createBrowserStorage(
       await entry.snapshots;
       await volume.rename(pathOf(entry.fileName), pathOf(target));
       fileName = target;
-      await history?.rename(entry.fileName, target).catch((error: unknown) => console.warn(`[storage] history rename: ${String(error)}`));
+      await history
+        ?.rename(entry.fileName, target)
+        .catch((error: unknown) => console.warn(`[storage] history rename: ${String(error)}`));
     } catch (error) {
-      const why = error instanceof StorageError && error.code === 'exists' ? problemFromStorage('exists', shown, 'save') : storageProblem(error, shown, 'save');
+      const why =
+        error instanceof StorageError && error.code === 'exists'
+          ? problemFromStorage('exists', shown, 'save')
+          : storageProblem(error, shown, 'save');
       return finish(why);
     }
     return finish(null);
@@ -322,7 +386,10 @@ export function createBrowserStorage(
       entry.held = null;
       if (!started.ok) {
         open.delete(handle);
-        return problem({ code: 'io', message: `"${workshopNameOf(fileName)}" could not be opened again: ${started.problem.message}` });
+        return problem({
+          code: 'io',
+          message: `"${workshopNameOf(fileName)}" could not be opened again: ${started.problem.message}`,
+        });
       }
       Object.assign(entry, { fileName, session: started.result.session, release: started.release });
       for (const update of held) recordInto(handle, entry, update);
@@ -340,7 +407,8 @@ export function createBrowserStorage(
 async function storedFileWithId(volume: OpfsVolume, id: string): Promise<string | null> {
   for (const entry of await volume.list(WORKSHOPS_FOLDER)) {
     const name = entry.name;
-    if (entry.kind !== 'file' || name.startsWith('.') || !name.toLowerCase().endsWith(WORKSHOP_EXTENSION)) continue;
+    if (entry.kind !== 'file' || name.startsWith('.') || !name.toLowerCase().endsWith(WORKSHOP_EXTENSION))
+      continue;
     if ((await recentIdOf(name)) === id) return name;
   }
   return null;

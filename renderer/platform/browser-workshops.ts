@@ -5,7 +5,12 @@
  */
 import { docFacts } from '../../shared/doc/updates';
 import { problemFromOpen } from '../../shared/ipc/file-problems';
-import { fileBaseFromTitle, firstFreeName, workshopNameOf, WORKSHOP_EXTENSION } from '../../shared/ipc/workshop-names';
+import {
+  fileBaseFromTitle,
+  firstFreeName,
+  workshopNameOf,
+  WORKSHOP_EXTENSION,
+} from '../../shared/ipc/workshop-names';
 import {
   decodeSummary,
   describeOpenProblem,
@@ -42,14 +47,22 @@ export interface ListedWorkshop extends RecentEntry {
 export async function listWorkshops(volume: OpfsVolume): Promise<ListedWorkshop[]> {
   const entries = await volume.list(WORKSHOPS_FOLDER);
   const names = entries
-    .filter((e) => e.kind === 'file' && !e.name.startsWith('.') && e.name.toLowerCase().endsWith(WORKSHOP_EXTENSION))
+    .filter(
+      (e) =>
+        e.kind === 'file' && !e.name.startsWith('.') && e.name.toLowerCase().endsWith(WORKSHOP_EXTENSION),
+    )
     .map((e) => e.name);
   const listed = await Promise.all(names.map((fileName) => describeStored(volume, fileName)));
   return listed.sort((a, b) => b.openedAt - a.openedAt || a.name.localeCompare(b.name));
 }
 
 async function describeStored(volume: OpfsVolume, fileName: string): Promise<ListedWorkshop> {
-  const base = { id: await recentIdOf(fileName), fileName, name: workshopNameOf(fileName), folder: BROWSER_FOLDER_LABEL };
+  const base = {
+    id: await recentIdOf(fileName),
+    fileName,
+    name: workshopNameOf(fileName),
+    folder: BROWSER_FOLDER_LABEL,
+  };
   const withProblem = (problem: OpenProblem, changedAt = 0): ListedWorkshop => ({
     ...base,
     openedAt: changedAt,
@@ -57,7 +70,8 @@ async function describeStored(volume: OpfsVolume, fileName: string): Promise<Lis
   });
   try {
     const entry = await volume.stat(pathOf(fileName));
-    if (entry.size > MAX_WORKSHOP_BYTES) return withProblem({ kind: 'too-large', size: entry.size }, entry.modifiedAt);
+    if (entry.size > MAX_WORKSHOP_BYTES)
+      return withProblem({ kind: 'too-large', size: entry.size }, entry.modifiedAt);
     const bytes = await volume.readFile(pathOf(fileName));
     const facts = entry.size <= REPLAY_LIMIT ? currentFacts(bytes) : summaryFacts(bytes);
     if (!facts.ok) return withProblem(facts.problem, entry.modifiedAt);
@@ -90,7 +104,8 @@ function summaryFacts(bytes: Uint8Array): Facts {
   const scan = scanContainer(bytes);
   if (!scan.ok) return scan;
   let summary: FileSummary | null = null;
-  for (const record of scan.records) if (record.type === RecordType.summary) summary = decodeSummary(record.payload) ?? summary;
+  for (const record of scan.records)
+    if (record.type === RecordType.summary) summary = decodeSummary(record.payload) ?? summary;
   return { ok: true, facts: summary ? { title: summary.title, cards: summary.cards } : {} };
 }
 
@@ -110,7 +125,10 @@ export async function checkImport(file: File): Promise<CheckedImport> {
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return { ok: false, problem: problemFromOpen({ kind: 'storage', code: 'permission-denied', detail: '' }, shownName) };
+    return {
+      ok: false,
+      problem: problemFromOpen({ kind: 'storage', code: 'permission-denied', detail: '' }, shownName),
+    };
   }
   const read = readWorkshopBytes(bytes);
   if (!read.ok) return { ok: false, problem: problemFromOpen(read.problem, shownName) };
@@ -118,7 +136,11 @@ export async function checkImport(file: File): Promise<CheckedImport> {
   const title = read.summary?.title || docFacts(read.doc).title;
   read.doc.destroy();
   const fromFile = workshopNameOf(file.name);
-  return { ok: true, bytes, baseName: fileBaseFromTitle(title === 'Untitled workshop' && fromFile ? fromFile : title) };
+  return {
+    ok: true,
+    bytes,
+    baseName: fileBaseFromTitle(title === 'Untitled workshop' && fromFile ? fromFile : title),
+  };
 }
 
 /** "Plan.dreamboard", or "Plan 2.dreamboard" when that is taken. Null after a thousand. */

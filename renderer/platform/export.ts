@@ -26,18 +26,29 @@ export function exportSaverFor(
   platform: Pick<Platform, 'kind'>,
   desktop: DesktopApi | undefined = typeof window === 'undefined' ? undefined : window.dreamboard,
 ): SaveExport {
-  if (platform.kind === 'desktop' && desktop && typeof desktop.saveExport === 'function') return desktopSaver(desktop);
+  if (platform.kind === 'desktop' && desktop && typeof desktop.saveExport === 'function')
+    return desktopSaver(desktop);
   return downloadExport;
 }
 
 function desktopSaver(desktop: DesktopApi): SaveExport {
   return async (file) => {
     try {
-      const result = await desktop.saveExport({ suggestedName: file.suggestedName, kind: file.kind, bytes: file.bytes });
-      if (!result.ok) return { status: 'failed', message: `The file could not be saved. ${result.error.message}` };
-      return result.value.status === 'saved' ? { status: 'saved', name: result.value.name, where: 'chosen' } : { status: 'cancelled' };
+      const result = await desktop.saveExport({
+        suggestedName: file.suggestedName,
+        kind: file.kind,
+        bytes: file.bytes,
+      });
+      if (!result.ok)
+        return { status: 'failed', message: `The file could not be saved. ${result.error.message}` };
+      return result.value.status === 'saved'
+        ? { status: 'saved', name: result.value.name, where: 'chosen' }
+        : { status: 'cancelled' };
     } catch (error) {
-      return { status: 'failed', message: `The file could not be saved. ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        status: 'failed',
+        message: `The file could not be saved. ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   };
 }
@@ -62,6 +73,9 @@ export function downloadExport(file: ExportFile): Promise<ExportSaved> {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return Promise.resolve({ status: 'saved', name: file.suggestedName, where: 'downloads' });
   } catch (error) {
-    return Promise.resolve({ status: 'failed', message: `The download could not start. ${error instanceof Error ? error.message : String(error)}` });
+    return Promise.resolve({
+      status: 'failed',
+      message: `The download could not start. ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
 }

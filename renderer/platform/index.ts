@@ -24,7 +24,9 @@ function choosePlatform(): Platform {
   if (desktop === undefined) return createBrowserPlatform();
   if (desktop.contractVersion !== IPC_CONTRACT_VERSION) {
     // A preload from another build: its channels may not mean what we think. Run without it.
-    console.error(`[platform] desktop API version ${String(desktop.contractVersion)} does not match ${IPC_CONTRACT_VERSION}; running without desktop features`);
+    console.error(
+      `[platform] desktop API version ${String(desktop.contractVersion)} does not match ${IPC_CONTRACT_VERSION}; running without desktop features`,
+    );
     return createBrowserPlatform();
   }
   return createElectronPlatform(desktop);

@@ -30,7 +30,9 @@ async function hashOf(text: string): Promise<string> {
 }
 
 function randomHex(bytes: number): string {
-  return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...crypto.getRandomValues(new Uint8Array(bytes))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 export class OpfsHistoryStore {
@@ -81,7 +83,9 @@ export class OpfsHistoryStore {
         .filter((e) => e.kind === 'file' && e.name.endsWith('.json') && !e.name.startsWith('.'))
         .map(async (e) => {
           try {
-            const info = parseSnapshotInfo(JSON.parse(decoder.decode(await this.volume.readFile(`${folder}/${e.name}`))));
+            const info = parseSnapshotInfo(
+              JSON.parse(decoder.decode(await this.volume.readFile(`${folder}/${e.name}`))),
+            );
             return info && `${info.id}.json` === e.name ? info : null;
           } catch {
             return null;
@@ -93,7 +97,10 @@ export class OpfsHistoryStore {
 
   /** The snapshot's document, for preview and for restoring. */
   async load(fileName: string, id: string): Promise<LoadedSnapshot> {
-    const missing: LoadedSnapshot = { ok: false, problem: { kind: 'storage', code: 'not-found', detail: 'no such version' } };
+    const missing: LoadedSnapshot = {
+      ok: false,
+      problem: { kind: 'storage', code: 'not-found', detail: 'no such version' },
+    };
     if (!ID.test(id)) return missing;
     let bytes: Uint8Array;
     try {
@@ -110,7 +117,8 @@ export class OpfsHistoryStore {
     const doomed = snapshotsToPrune(await this.list(fileName), now, this.policy);
     for (const entry of await this.volume.list(folder)) {
       // Temporary files from a snapshot that a closed tab interrupted.
-      if (entry.name.startsWith('.') && entry.name.endsWith('.tmp')) await this.volume.remove(`${folder}/${entry.name}`);
+      if (entry.name.startsWith('.') && entry.name.endsWith('.tmp'))
+        await this.volume.remove(`${folder}/${entry.name}`);
     }
     for (const id of doomed) {
       // Description first: a snapshot without one is invisible, never a broken list entry.

@@ -12,7 +12,13 @@
  * - Browsers do not promise that a closed file survives a power cut (there is no fsync); what they
  *   promise, and what the engine relies on, is that a closed file survives the tab being killed.
  */
-import { StorageError, type EntryInfo, type FileWriter, type StorageErrorCode, type StorageVolume } from '../../shared/storage';
+import {
+  StorageError,
+  type EntryInfo,
+  type FileWriter,
+  type StorageErrorCode,
+  type StorageVolume,
+} from '../../shared/storage';
 
 // The parts of the File System API used here, declared structurally: lib.dom lacks `move`, and a
 // Node test can hand in an in-memory folder with the same shape.
@@ -350,6 +356,8 @@ export function createOpfsVolume(): OpfsVolume {
   return new OpfsVolume(
     // The DOM's handle types match these shapes (plus `move`, which lib.dom does not declare yet).
     () => navigator.storage.getDirectory() as unknown as Promise<OpfsDirectoryHandle>,
-    locks ? { request: <T,>(name: string, task: () => Promise<T>) => requestLock(locks, name, task) } : NO_LOCKS,
+    locks
+      ? { request: <T>(name: string, task: () => Promise<T>) => requestLock(locks, name, task) }
+      : NO_LOCKS,
   );
 }

@@ -33,7 +33,12 @@ scope.onmessage = (event) => {
       const value = await (storage as unknown as Methods)[request.method]!(...request.args);
       reply = { kind: 'reply', id: request.id, ok: true, value };
     } catch (error) {
-      reply = { kind: 'reply', id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+      reply = {
+        kind: 'reply',
+        id: request.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
     scope.postMessage(reply);
   })();

@@ -7,7 +7,11 @@
 import { browserStorageHost, type BrowserWorkshopStorage } from './browser-storage';
 import type { SaveStateView, WorkshopHandle } from './storage-types';
 
-export type StorageRequest = { readonly id: number; readonly method: string; readonly args: readonly unknown[] };
+export type StorageRequest = {
+  readonly id: number;
+  readonly method: string;
+  readonly args: readonly unknown[];
+};
 export type StorageReply =
   | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly message: string };
@@ -28,7 +32,8 @@ export function createWorkerStorage(worker: Worker, host: WorkerStorageHost): Br
 
   worker.onmessage = (event: MessageEvent<StorageWorkerEvent>) => {
     const message = event.data;
-    if (message.kind === 'save-state') for (const listener of [...saveListeners]) listener(message.handle, message.state);
+    if (message.kind === 'save-state')
+      for (const listener of [...saveListeners]) listener(message.handle, message.state);
     else if (message.kind === 'download') host.download(message.fileName, message.bytes);
     else {
       const call = waiting.get(message.id);
@@ -52,7 +57,9 @@ export function createWorkerStorage(worker: Worker, host: WorkerStorageHost): Br
     });
 
   // Best effort, as in the page: a change made in the last quarter second is still batched.
-  globalThis.addEventListener?.('pagehide', () => worker.postMessage({ id: 0, method: 'flushAll', args: [] } satisfies StorageRequest));
+  globalThis.addEventListener?.('pagehide', () =>
+    worker.postMessage({ id: 0, method: 'flushAll', args: [] } satisfies StorageRequest),
+  );
 
   const storage: BrowserWorkshopStorage = {
     create: (templateId, title) => call('create', templateId, title),
@@ -87,6 +94,9 @@ export function createWorkerStorage(worker: Worker, host: WorkerStorageHost): Br
 /** The browser build's storage in its own worker; null where workers are missing (the caller keeps storage in the page). */
 export function startWorkerStorage(): BrowserWorkshopStorage | null {
   if (typeof Worker === 'undefined') return null;
-  const worker = new Worker(new URL('./storage-worker.ts', import.meta.url), { type: 'module', name: 'dreamboard-storage' });
+  const worker = new Worker(new URL('./storage-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'dreamboard-storage',
+  });
   return createWorkerStorage(worker, browserStorageHost);
 }

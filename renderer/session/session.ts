@@ -38,7 +38,10 @@ export class DocSession {
       trackedOrigins: new Set([ORIGIN.local]),
       captureTimeout: 0,
     });
-    this.disposers.push(() => this.undoManager.destroy(), () => this.index.destroy());
+    this.disposers.push(
+      () => this.undoManager.destroy(),
+      () => this.index.destroy(),
+    );
   }
 
   /** The validated snapshot; marked read-only when the platform says so (same object until the document changes). */

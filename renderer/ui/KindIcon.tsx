@@ -7,7 +7,14 @@ import { CARD_KIND_INFO, type CardKind } from '../../shared/model';
 export function KindIcon({ kind, size = '1.25rem' }: { kind: CardKind; size?: string }) {
   const info = CARD_KIND_INFO[kind];
   return (
-    <svg className="kind-icon" viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" focusable="false">
+    <svg
+      className="kind-icon"
+      viewBox="0 0 24 24"
+      width={size}
+      height={size}
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={info.icon} fill={info.accent} />
     </svg>
   );
@@ -17,7 +24,11 @@ export function KindIcon({ kind, size = '1.25rem' }: { kind: CardKind; size?: st
 export function KindSwatch({ kind }: { kind: CardKind }) {
   const info = CARD_KIND_INFO[kind];
   return (
-    <span className="kind-swatch" style={{ background: info.fill, borderColor: info.accent }} aria-hidden="true">
+    <span
+      className="kind-swatch"
+      style={{ background: info.fill, borderColor: info.accent }}
+      aria-hidden="true"
+    >
       <KindIcon kind={kind} />
     </span>
   );

@@ -16,7 +16,10 @@ export function useEditor(): Editor {
  * A slice of editor state. Re-renders only when the selected value changes (by ===, or by the
  * optional `equal`), so a camera move does not re-render the inspector.
  */
-export function useEditorState<T>(select: (s: EditorState) => T, equal: (a: T, b: T) => boolean = Object.is): T {
+export function useEditorState<T>(
+  select: (s: EditorState) => T,
+  equal: (a: T, b: T) => boolean = Object.is,
+): T {
   const editor = useEditor();
   const last = useRef<{ value: T } | null>(null);
   const getSnapshot = useCallback(() => {
@@ -25,7 +28,10 @@ export function useEditorState<T>(select: (s: EditorState) => T, equal: (a: T, b
     last.current = { value: next };
     return next;
   }, [editor, select, equal]);
-  return useSyncExternalStore(useCallback((cb) => editor.store.subscribe(cb), [editor]), getSnapshot);
+  return useSyncExternalStore(
+    useCallback((cb) => editor.store.subscribe(cb), [editor]),
+    getSnapshot,
+  );
 }
 
 /** The validated document snapshot; a new object only when the document changed. */

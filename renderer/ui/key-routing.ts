@@ -13,10 +13,20 @@ import type { KeyLike } from '../editor/shortcuts';
  */
 export type FocusZone = 'text' | 'tree' | 'dialog' | 'board' | 'control';
 
-export type KeyDecision = { readonly type: 'action'; readonly id: ActionId } | { readonly type: 'card'; readonly kind: CardKind } | null;
+export type KeyDecision =
+  | { readonly type: 'action'; readonly id: ActionId }
+  | { readonly type: 'card'; readonly kind: CardKind }
+  | null;
 
 /** Shortcuts a text field already does natively; taking them over would break typing. */
-const TEXT_EDITING: ReadonlySet<string> = new Set(['edit.undo', 'edit.redo', 'edit.copy', 'edit.cut', 'edit.paste', 'edit.selectAll']);
+const TEXT_EDITING: ReadonlySet<string> = new Set([
+  'edit.undo',
+  'edit.redo',
+  'edit.copy',
+  'edit.cut',
+  'edit.paste',
+  'edit.selectAll',
+]);
 
 /**
  * Copy, cut and paste are left to the browser, which then fires DOM clipboard events that the
@@ -40,7 +50,8 @@ export function decideKey(e: KeyLike, zone: FocusZone, isMac = false): KeyDecisi
   const spec = actionForKey(e, 'elsewhere', isMac);
   if (!spec || CLIPBOARD.has(spec.id)) {
     // "?" opens the shortcut sheet from any button too: it is the one key people guess.
-    if ((zone === 'control' || zone === 'tree') && e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey) return { type: 'action', id: 'help.shortcuts' };
+    if ((zone === 'control' || zone === 'tree') && e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey)
+      return { type: 'action', id: 'help.shortcuts' };
     return null;
   }
   if (zone === 'text') {
@@ -56,7 +67,11 @@ export interface ElementLike {
 }
 
 /** Which zone an element belongs to. `isText` is the platform's text-field test. */
-export function zoneOf(el: ElementLike | null, isBody: boolean, isText: (el: ElementLike) => boolean): FocusZone {
+export function zoneOf(
+  el: ElementLike | null,
+  isBody: boolean,
+  isText: (el: ElementLike) => boolean,
+): FocusZone {
   if (!el || isBody) return 'board';
   if (el.closest('dialog[open]')) return 'dialog';
   if (isText(el)) return 'text';

@@ -20,7 +20,9 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: SIZE, height: SIZE }, deviceScaleFactor: 1 });
-  await page.setContent(`<!doctype html><style>html,body{margin:0;background:transparent}svg{display:block;width:${SIZE}px;height:${SIZE}px}</style>${svg}`);
+  await page.setContent(
+    `<!doctype html><style>html,body{margin:0;background:transparent}svg{display:block;width:${SIZE}px;height:${SIZE}px}</style>${svg}`,
+  );
   const png = await page.locator('svg').screenshot({ omitBackground: true });
   writeFileSync(target, png);
   console.log(`wrote ${path.relative(process.cwd(), target)} (${png.length} bytes)`);

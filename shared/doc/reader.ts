@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import type { Card, CardId, Connector, ConnectorId, Frame, FrameId } from '../model';
-import { isFromNewerVersion, restoreCard, restoreConnector, restoreFrame, restoreMeta, type Restored } from '../schema';
+import {
+  isFromNewerVersion,
+  restoreCard,
+  restoreConnector,
+  restoreFrame,
+  restoreMeta,
+  type Restored,
+} from '../schema';
 import { rootMaps, type RecordMap } from './layout';
 import { carryCardOrder, type Collection, type DocSnapshot, type QuarantinedRecord } from './snapshot';
 
@@ -27,7 +34,8 @@ export class DocumentIndex {
     private readonly log: (message: string) => void = () => {},
   ) {
     this.maps = rootMaps(doc);
-    for (const [collection, map] of this.collections()) for (const id of map.keys()) this.readRecord(collection, id);
+    for (const [collection, map] of this.collections())
+      for (const id of map.keys()) this.readRecord(collection, id);
     this.snapshot = this.compose();
     const onDeep = (collection: Collection) => (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       const touched = new Set<string>();
@@ -105,7 +113,11 @@ export class DocumentIndex {
   private restore(collection: Collection, raw: unknown, id: string): Restored<Card | Frame | Connector> {
     const plain = raw instanceof Y.Map ? raw.toJSON() : raw;
     const result =
-      collection === 'cards' ? restoreCard(plain) : collection === 'frames' ? restoreFrame(plain) : restoreConnector(plain);
+      collection === 'cards'
+        ? restoreCard(plain)
+        : collection === 'frames'
+          ? restoreFrame(plain)
+          : restoreConnector(plain);
     if (result.ok && result.value.id !== id) return { ok: false, reason: 'id does not match its key' };
     return result;
   }
@@ -115,15 +127,16 @@ export class DocumentIndex {
     this.bad.set(key, record);
     if (!this.logged.has(key)) {
       this.logged.add(key);
-      this.log(`Dreamboard: skipped ${record.collection} record ${record.id.slice(0, 64)} (${record.reason})`);
+      this.log(
+        `Dreamboard: skipped ${record.collection} record ${record.id.slice(0, 64)} (${record.reason})`,
+      );
     }
   }
 
   private targetMap(collection: Collection): Map<string, unknown> {
-    return (collection === 'cards' ? this.cards : collection === 'frames' ? this.frames : this.allConnectors) as Map<
-      string,
-      unknown
-    >;
+    return (
+      collection === 'cards' ? this.cards : collection === 'frames' ? this.frames : this.allConnectors
+    ) as Map<string, unknown>;
   }
 
   private dirty = new Set<Collection>();
@@ -138,11 +151,17 @@ export class DocumentIndex {
     return this.targetMap(collection);
   }
 
-  private previousConnectors: { source: ReadonlyMap<ConnectorId, Connector>; cards: ReadonlyMap<CardId, Card>; shown: ReadonlyMap<ConnectorId, Connector>; dangling: QuarantinedRecord[] } | null = null;
+  private previousConnectors: {
+    source: ReadonlyMap<ConnectorId, Connector>;
+    cards: ReadonlyMap<CardId, Card>;
+    shown: ReadonlyMap<ConnectorId, Connector>;
+    dangling: QuarantinedRecord[];
+  } | null = null;
 
   private compose(): DocSnapshot {
     const previousCards = this.snapshot?.cards;
-    if (previousCards && previousCards !== this.cards) carryCardOrder(previousCards, this.cards, this.changedCards);
+    if (previousCards && previousCards !== this.cards)
+      carryCardOrder(previousCards, this.cards, this.changedCards);
     this.changedCards.clear();
     this.dirty.clear();
     const { shown, dangling } = this.visibleConnectors();

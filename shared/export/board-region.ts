@@ -41,4 +41,3 @@ export function regionContent(snapshot: BoardSource, region: BoardRegion): Regio
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   return { frames, cards, connectors, bounds: unionBoxes([...frames, ...cards]) };
 }
-

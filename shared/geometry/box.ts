@@ -19,7 +19,10 @@ export const boxesIntersect = (a: Box, b: Box): boolean =>
   a.x <= b.x + b.w && a.x + a.w >= b.x && a.y <= b.y + b.h && a.y + a.h >= b.y;
 
 export const boxContainsBox = (outer: Box, inner: Box): boolean =>
-  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.w <= outer.x + outer.w &&
+  inner.y + inner.h <= outer.y + outer.h;
 
 /** The box spanned by two corner points, in any order (a marquee drag). */
 export function boxFromPoints(a: Point, b: Point): Box {

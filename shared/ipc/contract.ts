@@ -38,7 +38,12 @@ import {
   type SaveStateEvent,
   type WorkshopHandle,
 } from './workshop-schemas';
-import { ExportSaveOutcomeSchema, ExportSaveRequestSchema, type ExportSaveOutcome, type ExportSaveRequest } from './export-schemas';
+import {
+  ExportSaveOutcomeSchema,
+  ExportSaveRequestSchema,
+  type ExportSaveOutcome,
+  type ExportSaveRequest,
+} from './export-schemas';
 
 /** Bumped when a channel changes incompatibly, so a stale preload is detectable. */
 export const IPC_CONTRACT_VERSION = 2;
@@ -61,7 +66,19 @@ export const ActionIdSchema = z.custom<ActionId>((value) => isActionId(value), {
 });
 
 /** Operating systems Electron runs on (Node's `process.platform`). */
-export const OS_PLATFORMS = ['aix', 'android', 'darwin', 'freebsd', 'haiku', 'linux', 'openbsd', 'sunos', 'win32', 'cygwin', 'netbsd'] as const;
+export const OS_PLATFORMS = [
+  'aix',
+  'android',
+  'darwin',
+  'freebsd',
+  'haiku',
+  'linux',
+  'openbsd',
+  'sunos',
+  'win32',
+  'cygwin',
+  'netbsd',
+] as const;
 
 export const AppInfoSchema = z.object({
   /** The app's semantic version, from package.json. */
@@ -243,7 +260,8 @@ export const IPC_CHANNELS = {
   },
   'export:save': {
     direction: 'invoke',
-    summary: 'Write an export (plan, picture, JSON Canvas) where the person chooses in the system save dialog.',
+    summary:
+      'Write an export (plan, picture, JSON Canvas) where the person chooses in the system save dialog.',
     request: ExportSaveRequestSchema,
     response: ExportSaveOutcomeSchema,
   },
@@ -266,8 +284,12 @@ export const IPC_CHANNELS = {
 
 type Channels = typeof IPC_CHANNELS;
 export type ChannelName = keyof Channels;
-export type InvokeChannel = { [C in ChannelName]: Channels[C] extends InvokeChannelSpec ? C : never }[ChannelName];
-export type EventChannel = { [C in ChannelName]: Channels[C] extends EventChannelSpec ? C : never }[ChannelName];
+export type InvokeChannel = {
+  [C in ChannelName]: Channels[C] extends InvokeChannelSpec ? C : never;
+}[ChannelName];
+export type EventChannel = {
+  [C in ChannelName]: Channels[C] extends EventChannelSpec ? C : never;
+}[ChannelName];
 
 export type RequestOf<C extends InvokeChannel> = z.infer<Channels[C]['request']>;
 export type ResponseOf<C extends InvokeChannel> = z.infer<Channels[C]['response']>;
@@ -292,7 +314,8 @@ export interface IpcError {
  * Every invoke answers with a result instead of throwing: Electron turns a thrown error into a
  * generic rejection that loses its cause, and a plain object crosses the context bridge intact.
  */
-export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+export type IpcResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
 export const IpcErrorSchema = z.object({
   code: z.enum(IPC_ERROR_CODES),

@@ -26,9 +26,12 @@ export const SuggestedExportNameSchema = z
 export const ExportSaveRequestSchema = z.object({
   suggestedName: SuggestedExportNameSchema,
   kind: z.enum(EXPORT_SAVE_KINDS),
-  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength <= MAX_EXPORT_BYTES, {
-    message: `Expected a Uint8Array of at most ${MAX_EXPORT_BYTES} bytes`,
-  }),
+  bytes: z.custom<Uint8Array>(
+    (value) => value instanceof Uint8Array && value.byteLength <= MAX_EXPORT_BYTES,
+    {
+      message: `Expected a Uint8Array of at most ${MAX_EXPORT_BYTES} bytes`,
+    },
+  ),
 });
 export type ExportSaveRequest = z.infer<typeof ExportSaveRequestSchema>;
 

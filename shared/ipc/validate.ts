@@ -16,7 +16,8 @@ import {
   type ResponseOf,
 } from './contract';
 
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type Checked<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 const MAX_MESSAGE_LENGTH = 500;
 
@@ -28,15 +29,21 @@ function describe(error: z.ZodError): string {
 
 function check<T>(schema: z.ZodType, raw: unknown): Checked<T> {
   const parsed = schema.safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data as T } : { ok: false, message: describe(parsed.error) };
+  return parsed.success
+    ? { ok: true, value: parsed.data as T }
+    : { ok: false, message: describe(parsed.error) };
 }
 
 /**
  * Invoke arguments arrive as an array: channels take at most one argument, so anything longer is
  * a renderer that does not speak this contract.
  */
-export function checkRequest<C extends InvokeChannel>(channel: C, args: readonly unknown[]): Checked<RequestOf<C>> {
-  if (args.length > 1) return { ok: false, message: `${channel} takes at most one argument, got ${args.length}` };
+export function checkRequest<C extends InvokeChannel>(
+  channel: C,
+  args: readonly unknown[],
+): Checked<RequestOf<C>> {
+  if (args.length > 1)
+    return { ok: false, message: `${channel} takes at most one argument, got ${args.length}` };
   return check(IPC_CHANNELS[channel].request, args[0]);
 }
 
@@ -48,12 +55,18 @@ export function checkEventPayload<C extends EventChannel>(channel: C, raw: unkno
   return check(IPC_CHANNELS[channel].payload, raw);
 }
 
-export function ipcFailure(code: IpcErrorCode, message: string): { readonly ok: false; readonly error: IpcError } {
+export function ipcFailure(
+  code: IpcErrorCode,
+  message: string,
+): { readonly ok: false; readonly error: IpcError } {
   return { ok: false, error: { code, message } };
 }
 
 /** Reads main's answer in the preload: either a valid response, a valid error, or `invalid-response`. */
-export function readInvokeResult<C extends InvokeChannel>(channel: C, raw: unknown): IpcResult<ResponseOf<C>> {
+export function readInvokeResult<C extends InvokeChannel>(
+  channel: C,
+  raw: unknown,
+): IpcResult<ResponseOf<C>> {
   if (typeof raw === 'object' && raw !== null && 'ok' in raw) {
     if (raw.ok === true && 'value' in raw) {
       const response = checkResponse(channel, raw.value);

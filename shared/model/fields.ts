@@ -24,8 +24,10 @@ export type FieldSpec =
       readonly hint?: string;
     };
 
-const options = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>): FieldOption[] =>
-  values.map((value) => ({ value, label: labels[value] }));
+const options = <T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): FieldOption[] => values.map((value) => ({ value, label: labels[value] }));
 
 export const ASSET_CATEGORIES = ['individual', 'association', 'institution', 'physical', 'cultural'] as const;
 export const HORIZONS = ['short', 'medium', 'long'] as const;
@@ -55,7 +57,9 @@ export const COMMON_FIELDS: readonly FieldSpec[] = [
 ];
 
 export const KIND_FIELDS: Readonly<Record<CardKind, readonly FieldSpec[]>> = {
-  need: [{ key: 'whose', label: 'Whose need', type: 'select', options: options(ROLE_CATEGORIES, ROLE_LABELS) }],
+  need: [
+    { key: 'whose', label: 'Whose need', type: 'select', options: options(ROLE_CATEGORIES, ROLE_LABELS) },
+  ],
   strength: [
     {
       key: 'assetCategory',
@@ -70,7 +74,9 @@ export const KIND_FIELDS: Readonly<Record<CardKind, readonly FieldSpec[]>> = {
       ],
     },
   ],
-  person: [{ key: 'role', label: 'Who is speaking', type: 'select', options: options(ROLE_CATEGORIES, ROLE_LABELS) }],
+  person: [
+    { key: 'role', label: 'Who is speaking', type: 'select', options: options(ROLE_CATEGORIES, ROLE_LABELS) },
+  ],
   partner: [
     { key: 'role', label: 'Their role', type: 'text' },
     { key: 'brings', label: 'What they bring', type: 'longtext' },

@@ -24,9 +24,17 @@ import {
 
 const coord = z.number().finite().min(-COORD_LIMIT).max(COORD_LIMIT);
 const size = z.number().finite().min(1).max(SIZE_LIMIT);
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 /** Fractional-index keys are short base-62 strings. */
-const zIndex = z.string().min(1).max(128).regex(/^[0-9A-Za-z]+$/);
+const zIndex = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[0-9A-Za-z]+$/);
 
 export const cardIdSchema = id.transform((s) => s as CardId);
 export const frameIdSchema = id.transform((s) => s as FrameId);

@@ -15,11 +15,26 @@ interface BusyCard {
 
 const BUSY_FRAMES: Record<string, readonly BusyCard[]> = {
   'People and what matters': [
-    { key: 'safe', kind: 'need', text: 'Somewhere safe to sleep tonight', fields: { whose: 'lived-experience' } },
-    { key: 'story', kind: 'person', text: '“I had to tell my story five times to five people.”', fields: { consent: 'yes' } },
+    {
+      key: 'safe',
+      kind: 'need',
+      text: 'Somewhere safe to sleep tonight',
+      fields: { whose: 'lived-experience' },
+    },
+    {
+      key: 'story',
+      kind: 'person',
+      text: '“I had to tell my story five times to five people.”',
+      fields: { consent: 'yes' },
+    },
     { key: 'comes', kind: 'need', text: 'Help that comes to me, not the other way round' },
     { key: 'dog', kind: 'need', text: 'Keep my dog with me' },
-    { key: 'case', kind: 'person', text: '“They treated me like a case number.”', fields: { consent: 'yes' } },
+    {
+      key: 'case',
+      kind: 'person',
+      text: '“They treated me like a case number.”',
+      fields: { consent: 'yes' },
+    },
   ],
   'Strengths we already have': [
     { key: 'foodbank', kind: 'strength', text: 'Food bank volunteers know everyone by name' },
@@ -36,7 +51,12 @@ const BUSY_FRAMES: Record<string, readonly BusyCard[]> = {
     { key: 'gp', kind: 'barrier', text: 'Health support only through a GP referral' },
   ],
   'The dream': [
-    { key: 'second', kind: 'outcome', text: 'Nobody sleeps rough for a second night', fields: { horizon: 'medium' } },
+    {
+      key: 'second',
+      kind: 'outcome',
+      text: 'Nobody sleeps rough for a second night',
+      fields: { horizon: 'medium' },
+    },
     { key: 'keep', kind: 'outcome', text: 'People keep their tenancy', fields: { horizon: 'long' } },
     { key: 'once', kind: 'outcome', text: 'One conversation, not five', fields: { horizon: 'short' } },
     { key: 'outreach', kind: 'service', text: 'Outreach that meets people where they are' },
@@ -50,28 +70,68 @@ const BUSY_FRAMES: Record<string, readonly BusyCard[]> = {
     { key: 'faith', kind: 'partner', text: 'Faith and community network' },
   ],
   Resources: [
-    { key: 'grant', kind: 'resource', text: 'Homelessness prevention grant', fields: { amount: '£240,000 a year' } },
+    {
+      key: 'grant',
+      kind: 'resource',
+      text: 'Homelessness prevention grant',
+      fields: { amount: '£240,000 a year' },
+    },
     { key: 'mentor-time', kind: 'resource', text: 'Two peer mentors, three days a week' },
     { key: 'hall', kind: 'resource', text: 'Community hall on Tuesdays' },
     { key: 'records', kind: 'resource', text: 'Shared case notes, with consent' },
     { key: 'floating', kind: 'service', text: 'Floating tenancy support' },
   ],
   'Barriers and rules to change': [
-    { key: 'local', kind: 'barrier', text: 'Local connection rule: two years in the borough', fields: { isThreshold: true, proposal: 'test-removing' } },
-    { key: 'nrpf', kind: 'barrier', text: 'No recourse to public funds', fields: { isThreshold: true, proposal: 'keep' } },
-    { key: 'priority', kind: 'barrier', text: '“Priority need” test for single adults', fields: { isThreshold: true, proposal: 'remove' } },
+    {
+      key: 'local',
+      kind: 'barrier',
+      text: 'Local connection rule: two years in the borough',
+      fields: { isThreshold: true, proposal: 'test-removing' },
+    },
+    {
+      key: 'nrpf',
+      kind: 'barrier',
+      text: 'No recourse to public funds',
+      fields: { isThreshold: true, proposal: 'keep' },
+    },
+    {
+      key: 'priority',
+      kind: 'barrier',
+      text: '“Priority need” test for single adults',
+      fields: { isThreshold: true, proposal: 'remove' },
+    },
     { key: 'deposit', kind: 'barrier', text: 'Deposit and rent in advance' },
     { key: 'no-pets', kind: 'barrier', text: 'Hostels do not take pets' },
   ],
   Learning: [
-    { key: 'pilot', kind: 'learning', text: 'Drop the local connection rule for six months', fields: { status: 'planned', reviewDate: '2026-09-30' } },
-    { key: 'foodbank-test', kind: 'learning', text: 'Does outreach at the food bank reach people sooner?', fields: { status: 'running' } },
-    { key: 'first-contact', kind: 'learning', text: 'Peer mentor at first contact', fields: { status: 'planned' } },
+    {
+      key: 'pilot',
+      kind: 'learning',
+      text: 'Drop the local connection rule for six months',
+      fields: { status: 'planned', reviewDate: '2026-09-30' },
+    },
+    {
+      key: 'foodbank-test',
+      kind: 'learning',
+      text: 'Does outreach at the food bank reach people sooner?',
+      fields: { status: 'running' },
+    },
+    {
+      key: 'first-contact',
+      kind: 'learning',
+      text: 'Peer mentor at first contact',
+      fields: { status: 'planned' },
+    },
     { key: 'watch', kind: 'note', text: 'Watch: returns to the street within 3 months' },
     { key: 'pets-test', kind: 'learning', text: 'Two pet-friendly rooms in the hostel' },
   ],
   'Next steps': [
-    { key: 'agreement', kind: 'action', text: 'Draft the pilot agreement', fields: { owner: 'Commissioner', due: '2026-02-15' } },
+    {
+      key: 'agreement',
+      kind: 'action',
+      text: 'Draft the pilot agreement',
+      fields: { owner: 'Commissioner', due: '2026-02-15' },
+    },
     { key: 'ask-landlords', kind: 'action', text: 'Ask the landlords’ forum about rent guarantees' },
     { key: 'review', kind: 'action', text: 'Book the review session for March' },
     { key: 'board', kind: 'action', text: 'Share this plan with the housing board' },
@@ -103,7 +163,12 @@ const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 test('a busy board of every kind of card with connections renders and lists everything', async ({ page }) => {
   await startWorkshop(page, 'Dream service model');
   const frames = (await page.evaluate(() =>
-    [...window.dreamboardDebug!.session.snapshot().frames.values()].map((f) => ({ id: f.id, title: f.title, x: f.x, y: f.y })),
+    [...window.dreamboardDebug!.session.snapshot().frames.values()].map((f) => ({
+      id: f.id,
+      title: f.title,
+      x: f.x,
+      y: f.y,
+    })),
   )) as { id: string; title: string; x: number; y: number }[];
   const ids = new Map<string, string>();
   const cards: RawRecord[] = [];
@@ -133,7 +198,13 @@ test('a busy board of every kind of card with connections renders and lists ever
       n++;
     }
   }
-  const connectors = BUSY_LINKS.map(([from, to, kind, label], i) => ({ id: `link${i}`, from: ids.get(from)!, to: ids.get(to)!, kind, label: label ?? '' }));
+  const connectors = BUSY_LINKS.map(([from, to, kind, label], i) => ({
+    id: `link${i}`,
+    from: ids.get(from)!,
+    to: ids.get(to)!,
+    kind,
+    label: label ?? '',
+  }));
   await seedRaw(page, { cards, connectors });
   await page.evaluate(() => {
     const editor = window.dreamboardDebug!.editor;

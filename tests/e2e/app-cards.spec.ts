@@ -8,18 +8,24 @@ test('every kind of card can be added with the mouse from the palette, then type
   await startWorkshop(page, 'Blank');
   for (const kind of CARD_KINDS) {
     const label = CARD_KIND_INFO[kind].label;
-    await palette(page).getByRole('button', { name: `Add a ${label.toLowerCase()} card` }).click();
+    await palette(page)
+      .getByRole('button', { name: `Add a ${label.toLowerCase()} card` })
+      .click();
     // The new card opens for typing straight away.
     await expect(page.getByRole('textbox', { name: `Words on the ${label} card` })).toBeFocused();
     await page.keyboard.type(`${label} by mouse`);
     await page.keyboard.press('Escape');
   }
   const doc = await docSummary(page);
-  expect(doc.cards.map((c) => [c.kind, c.text]).sort()).toEqual(CARD_KINDS.map((k) => [k, `${CARD_KIND_INFO[k].label} by mouse`]).sort());
+  expect(doc.cards.map((c) => [c.kind, c.text]).sort()).toEqual(
+    CARD_KINDS.map((k) => [k, `${CARD_KIND_INFO[k].label} by mouse`]).sort(),
+  );
   await expect(treeItem(page, /Next step: Next step by mouse/)).toBeVisible();
 });
 
-test('every kind of card can be added with the keyboard alone: palette, number keys and the outline', async ({ page }) => {
+test('every kind of card can be added with the keyboard alone: palette, number keys and the outline', async ({
+  page,
+}) => {
   await startWorkshop(page, 'Dream service model');
   // Palette: one tab stop, arrows move within it, Enter adds.
   await tabUntil(page, '.palette-button');
@@ -55,7 +61,8 @@ test('every kind of card can be added with the keyboard alone: palette, number k
   const doc = await docSummary(page);
   const texts = doc.cards.map((c) => c.text);
   expect(texts).toContain('Agree the pilot');
-  for (const kind of CARD_KINDS.filter((k) => k !== 'action' && k !== 'note')) expect(texts).toContain(`${CARD_KIND_INFO[kind].label} by key`);
+  for (const kind of CARD_KINDS.filter((k) => k !== 'action' && k !== 'note'))
+    expect(texts).toContain(`${CARD_KIND_INFO[kind].label} by key`);
   const added = doc.cards.find((c) => c.text === 'Ask people at the drop-in')!;
   expect(added.kind).toBe('note');
   expect(added.frame).toBe(doc.frames.find((f) => f.title === 'People and what matters')!.id);
@@ -79,14 +86,16 @@ test('the card chooser (C) picks a kind by number key and adds the card', async 
   expect((await docSummary(page)).cards).toMatchObject([{ kind: 'outcome', text: 'Fewer evictions' }]);
 });
 
-test('the shortcut sheet opens with ?, lists the catalog and closes with Escape, returning focus', async ({ page }) => {
+test('the shortcut sheet opens with ?, lists the catalog and closes with Escape, returning focus', async ({
+  page,
+}) => {
   await startWorkshop(page, 'Blank');
   const board = page.getByRole('application', { name: 'Workshop board' });
   await board.focus();
   await page.keyboard.press('Shift+?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
-  await expect(sheet.getByRole("rowheader", { name: "Undo", exact: true }).first()).toBeVisible();
+  await expect(sheet.getByRole('rowheader', { name: 'Undo', exact: true }).first()).toBeVisible();
   await expect(sheet.getByRole('rowheader', { name: 'Add a need card' })).toBeVisible();
   await expect(sheet.getByRole('rowheader', { name: 'Connect a card to another card' })).toBeVisible();
   await page.keyboard.press('Escape');

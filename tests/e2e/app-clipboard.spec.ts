@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { docSummary, startWorkshop, treeItem } from './helpers';
 
-test('copy and paste on the board go through the DOM clipboard events, text fields stay native', async ({ page }) => {
+test('copy and paste on the board go through the DOM clipboard events, text fields stay native', async ({
+  page,
+}) => {
   await startWorkshop(page, 'Blank');
   await page.getByRole('button', { name: 'Add a need card' }).click();
   await page.keyboard.type('Somewhere to wash');

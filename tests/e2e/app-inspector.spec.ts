@@ -19,7 +19,9 @@ test('the inspector edits text, kind and fields, one undo step per committed edi
   // Typing is one edit, committed when leaving the field.
   await text.fill('Fewer families evicted');
   await text.press('Tab');
-  await d.getByRole('combobox', { name: 'When we expect it' }).selectOption({ label: 'Medium term (1–3 years)' });
+  await d
+    .getByRole('combobox', { name: 'When we expect it' })
+    .selectOption({ label: 'Medium term (1–3 years)' });
   const indicator = d.getByRole('textbox', { name: /How we will know/ });
   await indicator.fill('Evictions per quarter');
   await indicator.press('Enter');
@@ -37,7 +39,10 @@ test('the inspector edits text, kind and fields, one undo step per committed edi
   await d.getByRole('checkbox', { name: 'This is an eligibility rule (a threshold)' }).check();
   await d.getByRole('combobox', { name: 'What we propose' }).selectOption('test-removing');
   doc = await docSummary(page);
-  expect(doc.cards[0]).toMatchObject({ kind: 'barrier', fields: { horizon: 'medium', isThreshold: true, proposal: 'test-removing' } });
+  expect(doc.cards[0]).toMatchObject({
+    kind: 'barrier',
+    fields: { horizon: 'medium', isThreshold: true, proposal: 'test-removing' },
+  });
 
   // Each committed edit is exactly one undo step.
   await page.getByRole('button', { name: 'Undo' }).click(); // proposal
@@ -99,10 +104,14 @@ test('several selected cards can change kind together, be lined up and deleted',
   await page.keyboard.press('Control+a');
   const d = details(page);
   await expect(d.getByText('2 items selected')).toBeVisible();
-  await d.getByRole('combobox', { name: 'Change the kind of all selected cards' }).selectOption({ label: 'Need' });
+  await d
+    .getByRole('combobox', { name: 'Change the kind of all selected cards' })
+    .selectOption({ label: 'Need' });
   expect((await docSummary(page)).cards.map((c) => c.kind)).toEqual(['need', 'need']);
   await d.getByRole('button', { name: 'Top edges' }).click();
-  const ys = await page.evaluate(() => [...window.dreamboardDebug!.session.snapshot().cards.values()].map((c) => c.y));
+  const ys = await page.evaluate(() =>
+    [...window.dreamboardDebug!.session.snapshot().cards.values()].map((c) => c.y),
+  );
   expect(ys[0]).toBe(ys[1]);
   await d.getByRole('button', { name: 'Delete 2 items' }).click();
   expect((await docSummary(page)).cards).toEqual([]);

@@ -1,11 +1,22 @@
 import { expect, test } from '@playwright/test';
 import { docSummary, seedRaw, startWorkshop, treeItem } from './helpers';
 
-test('a document with malformed records shows the rest and says how many could not be shown', async ({ page }) => {
+test('a document with malformed records shows the rest and says how many could not be shown', async ({
+  page,
+}) => {
   await startWorkshop(page, 'Dream service model');
   const before = await docSummary(page);
   const good = before.cards[0]!;
-  const base = { w: 200, h: 120, z: 'a0', frame: null, fields: {}, createdBy: 'peer', createdRole: null, createdAt: 1 };
+  const base = {
+    w: 200,
+    h: 120,
+    z: 'a0',
+    frame: null,
+    fields: {},
+    createdBy: 'peer',
+    createdRole: null,
+    createdAt: 1,
+  };
   await seedRaw(
     page,
     {
@@ -16,7 +27,9 @@ test('a document with malformed records shows the rest and says how many could n
         { ...base, id: 'badTypes', kind: 'note', x: 0, y: 0, text: 42, fields: { whose: { nested: true } } },
         { ...base, id: 'hugeText', kind: 'note', x: 0, y: 0, text: 'x'.repeat(1_000_000) },
       ],
-      connectors: [{ id: 'danglingLink', from: good.id, to: 'missingCard', kind: 'contributes-to', label: '' }],
+      connectors: [
+        { id: 'danglingLink', from: good.id, to: 'missingCard', kind: 'contributes-to', label: '' },
+      ],
     },
     false,
   );
@@ -55,5 +68,7 @@ test('a workshop from a newer Dreamboard opens read-only with a plain message', 
   await page.getByRole('application', { name: 'Workshop board' }).focus();
   await page.keyboard.press('1');
   expect(await docSummary(page)).toEqual(before);
-  await expect(page.getByRole('region', { name: 'Details' }).getByRole('textbox', { name: 'Workshop title' })).toBeDisabled();
+  await expect(
+    page.getByRole('region', { name: 'Details' }).getByRole('textbox', { name: 'Workshop title' }),
+  ).toBeDisabled();
 });

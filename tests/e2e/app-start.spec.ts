@@ -15,7 +15,9 @@ test('choosing the dream service model opens its frames in the outline under the
   const doc = await docSummary(page);
   expect(doc.frames.length).toBeGreaterThan(3);
   await expect(treeItem(page, /People and what matters/)).toBeVisible();
-  await expect(page.getByRole('banner').getByRole('textbox', { name: 'Workshop title' })).toHaveValue('Dream service model');
+  await expect(page.getByRole('banner').getByRole('textbox', { name: 'Workshop title' })).toHaveValue(
+    'Dream service model',
+  );
   // The template fits in the first view.
   const zoom = await page.evaluate(() => window.dreamboardDebug!.editor.state.camera.zoom);
   expect(zoom).toBeLessThan(1);

@@ -56,7 +56,9 @@ test.afterEach(async ({ page }) => {
   expect(pageErrors(page)).toEqual([]);
 });
 
-test('a card typed in place and dragged into a frame joins it, and one undo puts it back', async ({ page }) => {
+test('a card typed in place and dragged into a frame joins it, and one undo puts it back', async ({
+  page,
+}) => {
   await blankBoard(page);
   await page.getByRole('button', { name: /^Frame/ }).click();
   await drag(page, { x: 500, y: 60 }, { x: 1000, y: 460 });
@@ -95,7 +97,12 @@ test('a selected card is resized by its corner handle', async ({ page }) => {
   const before = await cardBox(page, id);
   const corner = { x: before.x + before.w, y: before.y + before.h };
   await drag(page, corner, { x: corner.x + 120, y: corner.y + 80 });
-  expect(await cardBox(page, id)).toMatchObject({ x: before.x, y: before.y, w: before.w + 120, h: before.h + 80 });
+  expect(await cardBox(page, id)).toMatchObject({
+    x: before.x,
+    y: before.y,
+    w: before.w + 120,
+    h: before.h + 80,
+  });
 });
 
 test('dragging from a card’s connection handle to another card connects them', async ({ page }) => {
@@ -127,7 +134,9 @@ test('space-drag pans the view and Ctrl+wheel zooms around the cursor', async ({
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -100);
   await page.keyboard.up('Control');
-  await expect.poll(() => page.evaluate(() => window.dreamboardDebug!.editor.state.camera.zoom)).toBeGreaterThan(1.3);
+  await expect
+    .poll(() => page.evaluate(() => window.dreamboardDebug!.editor.state.camera.zoom))
+    .toBeGreaterThan(1.3);
   // The world point under the cursor stays under the cursor.
   const after = await at(page, { x: 300, y: 300 });
   expect(after.x).toBeCloseTo(cursor.x, 0);
@@ -145,8 +154,13 @@ async function pixelAt(page: Page, p: World): Promise<string> {
     ({ x, y }) => {
       const canvas = document.querySelector<HTMLCanvasElement>('.db-board canvas')!;
       const ratio = canvas.width / canvas.clientWidth;
-      const [r, g, b] = canvas.getContext('2d')!.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
-      return `#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+      const [r, g, b] = canvas
+        .getContext('2d')!
+        .getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+      return `#${[r, g, b]
+        .map((v) => v!.toString(16).padStart(2, '0'))
+        .join('')
+        .toUpperCase()}`;
     },
     { x: cam.x + p.x * cam.zoom, y: cam.y + p.y * cam.zoom },
   );
@@ -157,10 +171,13 @@ test('cards are drawn in their kind’s colours at every level of detail', async
   const a = await addCardAt(page, { x: 300, y: 300 }, 'kind colours');
   const b = await addCardAt(page, { x: 800, y: 300 }, 'linked');
   const box = await cardBox(page, a);
-  await page.evaluate(([from, to]) => {
-    const { editor } = window.dreamboardDebug!;
-    editor.select([from!, to!]);
-  }, [a, b]);
+  await page.evaluate(
+    ([from, to]) => {
+      const { editor } = window.dreamboardDebug!;
+      editor.select([from!, to!]);
+    },
+    [a, b],
+  );
   await page.keyboard.press('l');
   await page.keyboard.press('Escape');
   expect((await docSummary(page)).connectors).toHaveLength(1);
@@ -181,7 +198,9 @@ test('cards are drawn in their kind’s colours at every level of detail', async
   }
 });
 
-test('typing in place is kept when the person clicks away, and Enter makes a new line in a card', async ({ page }) => {
+test('typing in place is kept when the person clicks away, and Enter makes a new line in a card', async ({
+  page,
+}) => {
   await blankBoard(page);
   const p = await at(page, { x: 300, y: 300 });
   await page.mouse.dblclick(p.x, p.y);

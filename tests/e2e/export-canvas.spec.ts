@@ -9,7 +9,9 @@ async function importCanvas(page: Page, name: string, bytes: Buffer): Promise<vo
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: bytes });
 }
 
-test('a JSON Canvas export imported again adds the same cards, selected, in one undo step', async ({ page }) => {
+test('a JSON Canvas export imported again adds the same cards, selected, in one undo step', async ({
+  page,
+}) => {
   await startExportWorkshop(page);
   const before = await docSummary(page);
   const dialog = await openExportDialog(page);
@@ -30,14 +32,29 @@ test('a JSON Canvas export imported again adds the same cards, selected, in one 
   const texts = (s: typeof before) => s.cards.map((c) => c.text).sort();
   expect(texts(after)).toEqual([...texts(before), ...texts(before)].sort());
   // What was added is selected (and zoomed to), and placed to the right of what was there.
-  const placed = await page.evaluate((oldIds) => {
-    const { editor } = window.dreamboardDebug!;
-    const snap = editor.snapshot;
-    const selected = [...editor.state.selection];
-    const oldRight = Math.max(...oldIds.map((id) => { const r = snap.cards.get(id as never) ?? snap.frames.get(id as never); return r ? r.x + r.w : -Infinity; }));
-    const newLeft = Math.min(...selected.map((id) => (snap.cards.get(id as never) ?? snap.frames.get(id as never))?.x ?? Infinity));
-    return { selected: selected.length, oldRight, newLeft, anyOld: selected.some((id) => oldIds.includes(id)) };
-  }, [...before.cards.map((c) => c.id), ...before.frames.map((f) => f.id)]);
+  const placed = await page.evaluate(
+    (oldIds) => {
+      const { editor } = window.dreamboardDebug!;
+      const snap = editor.snapshot;
+      const selected = [...editor.state.selection];
+      const oldRight = Math.max(
+        ...oldIds.map((id) => {
+          const r = snap.cards.get(id as never) ?? snap.frames.get(id as never);
+          return r ? r.x + r.w : -Infinity;
+        }),
+      );
+      const newLeft = Math.min(
+        ...selected.map((id) => (snap.cards.get(id as never) ?? snap.frames.get(id as never))?.x ?? Infinity),
+      );
+      return {
+        selected: selected.length,
+        oldRight,
+        newLeft,
+        anyOld: selected.some((id) => oldIds.includes(id)),
+      };
+    },
+    [...before.cards.map((c) => c.id), ...before.frames.map((f) => f.id)],
+  );
   expect(placed.selected).toBe(before.cards.length + before.frames.length);
   expect(placed.anyOld).toBe(false);
   expect(placed.newLeft).toBeGreaterThan(placed.oldRight);
@@ -50,7 +67,9 @@ test('a JSON Canvas export imported again adds the same cards, selected, in one 
   expect(pageErrors(page)).toEqual([]);
 });
 
-test('a hostile canvas file is refused whole with the importer’s message, and nothing changes', async ({ page }) => {
+test('a hostile canvas file is refused whole with the importer’s message, and nothing changes', async ({
+  page,
+}) => {
   await startExportWorkshop(page);
   const before = await docSummary(page);
   const hostile = Buffer.from(
@@ -65,10 +84,12 @@ test('a hostile canvas file is refused whole with the importer’s message, and 
   await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(dialog).toHaveCount(0);
   expect(await docSummary(page)).toEqual(before);
-  expect(await page.evaluate(() => ({} as Record<string, unknown>)['polluted'])).toBeUndefined();
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>)['polluted'])).toBeUndefined();
 
   // Not JSON at all: the same, with its own sentence.
   await importCanvas(page, 'notes.canvas', Buffer.from('These are my notes'));
-  await expect(page.getByRole('dialog', { name: 'That file could not be imported' }).getByRole('alert')).toContainText(/not JSON|could not be read|JSON/i);
+  await expect(
+    page.getByRole('dialog', { name: 'That file could not be imported' }).getByRole('alert'),
+  ).toContainText(/not JSON|could not be read|JSON/i);
   expect(await docSummary(page)).toEqual(before);
 });

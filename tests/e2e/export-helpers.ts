@@ -2,14 +2,36 @@ import { readFile } from 'node:fs/promises';
 import { expect, type Download, type Page } from '@playwright/test';
 import { docSummary, seedRaw, startWorkshop, type RawRecord } from './helpers';
 
-const base = { w: 240, h: 140, frame: null, fields: {}, createdBy: 'workshop', createdRole: null, createdAt: 1_760_000_000_000 };
+const base = {
+  w: 240,
+  h: 140,
+  frame: null,
+  fields: {},
+  createdBy: 'workshop',
+  createdRole: null,
+  createdAt: 1_760_000_000_000,
+};
 
 /** Cards every export spec looks for; the outcome has nothing contributing to it, so the plan flags it. */
 export const CARDS = {
   outcome: { id: 'cardOutcome', kind: 'outcome', text: 'Fewer evictions', x: 4000, y: 0, z: 'x0' },
   need: { id: 'cardNeed', kind: 'need', text: 'Somewhere safe to sleep tonight', x: 4300, y: 0, z: 'x1' },
-  service: { id: 'cardService', kind: 'service', text: 'Early help from the housing team', x: 4000, y: 200, z: 'x2' },
-  outcome2: { id: 'cardOutcome2', kind: 'outcome', text: 'People stay in their homes', x: 4300, y: 200, z: 'x3' },
+  service: {
+    id: 'cardService',
+    kind: 'service',
+    text: 'Early help from the housing team',
+    x: 4000,
+    y: 200,
+    z: 'x2',
+  },
+  outcome2: {
+    id: 'cardOutcome2',
+    kind: 'outcome',
+    text: 'People stay in their homes',
+    x: 4300,
+    y: 200,
+    z: 'x3',
+  },
 } as const;
 
 /** A workshop from the template plus four loose cards and one link (the service contributes to the second outcome). */
@@ -18,9 +40,13 @@ export async function startExportWorkshop(page: Page): Promise<void> {
   const cards: RawRecord[] = Object.values(CARDS).map((c) => ({ ...base, ...c }));
   await seedRaw(page, {
     cards,
-    connectors: [{ id: 'linkHelp', from: CARDS.service.id, to: CARDS.outcome2.id, kind: 'contributes-to', label: '' }],
+    connectors: [
+      { id: 'linkHelp', from: CARDS.service.id, to: CARDS.outcome2.id, kind: 'contributes-to', label: '' },
+    ],
   });
-  await expect.poll(async () => (await docSummary(page)).cards.some((c) => c.id === CARDS.outcome.id)).toBe(true);
+  await expect
+    .poll(async () => (await docSummary(page)).cards.some((c) => c.id === CARDS.outcome.id))
+    .toBe(true);
 }
 
 /** Opens File → Export… (the File button's list, as in the browser build). */

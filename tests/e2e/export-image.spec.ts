@@ -19,11 +19,15 @@ test('an SVG picture of the board has the cards’ words as text', async ({ page
   expect(pageErrors(page)).toEqual([]);
 });
 
-test('a PNG of one frame is drawn at the chosen size, and one too big is refused with a way out', async ({ page }) => {
+test('a PNG of one frame is drawn at the chosen size, and one too big is refused with a way out', async ({
+  page,
+}) => {
   await startExportWorkshop(page);
   const dialog = await openExportDialog(page);
   await dialog.getByRole('radio', { name: /Picture/ }).check();
-  await dialog.getByRole('combobox', { name: 'What the picture shows' }).selectOption({ label: 'Frame: The dream' });
+  await dialog
+    .getByRole('combobox', { name: 'What the picture shows' })
+    .selectOption({ label: 'Frame: The dream' });
   await dialog.getByRole('radio', { name: '2×' }).check();
   const size = await dialog.getByText(/pixels\.$/).textContent();
   const [, w, h] = /([\d,]+) × ([\d,]+)/.exec(size ?? '') ?? [];
@@ -49,13 +53,29 @@ test('a PNG of one frame is drawn at the chosen size, and one too big is refused
     const m = new MapType();
     doc.transact(() => {
       (doc.getMap('cards') as unknown as AnyMap).set('farAway', m);
-      const rec = { id: 'farAway', kind: 'note', x: 40_000, y: 30_000, w: 200, h: 120, z: 'z9', text: 'Far away', frame: null, fields: {}, createdBy: 'x', createdRole: null, createdAt: 1 };
+      const rec = {
+        id: 'farAway',
+        kind: 'note',
+        x: 40_000,
+        y: 30_000,
+        w: 200,
+        h: 120,
+        z: 'z9',
+        text: 'Far away',
+        frame: null,
+        fields: {},
+        createdBy: 'x',
+        createdRole: null,
+        createdAt: 1,
+      };
       for (const [k, v] of Object.entries(rec)) m.set(k, v);
     }, 'dreamboard:load');
   });
   // The dialog follows the board while open.
   const again = dialog;
-  await again.getByRole('combobox', { name: 'What the picture shows' }).selectOption({ label: 'The whole board' });
+  await again
+    .getByRole('combobox', { name: 'What the picture shows' })
+    .selectOption({ label: 'The whole board' });
   await again.getByRole('radio', { name: '4×' }).check();
   await expect(again.getByText(/too big to make here/)).toBeVisible();
   await again.getByRole('button', { name: 'Export', exact: true }).click();

@@ -7,7 +7,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ARTIFACTS, pageErrors } from './helpers';
 import { CARDS, downloadedBytes, openExportDialog, startExportWorkshop } from './export-helpers';
 
-test('the plan view flags an outcome with nothing contributing, and choosing the check selects its card', async ({ page }) => {
+test('the plan view flags an outcome with nothing contributing, and choosing the check selects its card', async ({
+  page,
+}) => {
   await startExportWorkshop(page);
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
   const plan = page.getByRole('complementary', { name: 'Plan' });
@@ -19,16 +21,22 @@ test('the plan view flags an outcome with nothing contributing, and choosing the
   await expect(checks.getByRole('button', { name: /People stay in their homes/ })).toHaveCount(0);
   // Sections are headed regions with lists; the contributor is named under its outcome.
   const outcomes = plan.getByRole('region', { name: /^Outcomes/ });
-  await expect(outcomes.getByRole('listitem').filter({ hasText: 'People stay in their homes' })).toContainText('Contributing: Early help from the housing team');
+  await expect(
+    outcomes.getByRole('listitem').filter({ hasText: 'People stay in their homes' }),
+  ).toContainText('Contributing: Early help from the housing team');
 
   await gap.click();
-  await expect.poll(() => page.evaluate(() => [...window.dreamboardDebug!.editor.state.selection])).toEqual([CARDS.outcome.id]);
+  await expect
+    .poll(() => page.evaluate(() => [...window.dreamboardDebug!.editor.state.selection]))
+    .toEqual([CARDS.outcome.id]);
   await page.screenshot({ path: `${ARTIFACTS}/export-plan-view.png` });
 
   // Keyboard: Enter on another item selects that card instead.
   await outcomes.getByRole('button', { name: 'People stay in their homes' }).focus();
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.evaluate(() => [...window.dreamboardDebug!.editor.state.selection])).toEqual([CARDS.outcome2.id]);
+  await expect
+    .poll(() => page.evaluate(() => [...window.dreamboardDebug!.editor.state.selection]))
+    .toEqual([CARDS.outcome2.id]);
 
   // Live: link something to the flagged outcome and the check goes away.
   await page.evaluate(
@@ -40,7 +48,8 @@ test('the plan view flags an outcome with nothing contributing, and choosing the
       const m = new MapType();
       doc.transact(() => {
         (doc.getMap('connectors') as unknown as AnyMap).set('linkNew', m);
-        for (const [k, v] of Object.entries({ id: 'linkNew', from, to, kind: 'contributes-to', label: '' })) m.set(k, v);
+        for (const [k, v] of Object.entries({ id: 'linkNew', from, to, kind: 'contributes-to', label: '' }))
+          m.set(k, v);
       }, 'dreamboard:load');
     },
     { from: CARDS.need.id, to: CARDS.outcome.id },
@@ -57,11 +66,19 @@ test('exporting the plan as JSON downloads a plan that the published schema acce
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.plan\.json$/);
-  const plan = JSON.parse((await downloadedBytes(file)).toString('utf8')) as { outcomes: { text: string }[]; gaps: { cardId: string }[] };
-  const schema = JSON.parse(readFileSync('resources/schema/plan.schema.json', 'utf8')) as Record<string, unknown>;
+  const plan = JSON.parse((await downloadedBytes(file)).toString('utf8')) as {
+    outcomes: { text: string }[];
+    gaps: { cardId: string }[];
+  };
+  const schema = JSON.parse(readFileSync('resources/schema/plan.schema.json', 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
-  expect(plan.outcomes.map((o) => o.text)).toEqual(expect.arrayContaining(['Fewer evictions', 'People stay in their homes']));
+  expect(plan.outcomes.map((o) => o.text)).toEqual(
+    expect.arrayContaining(['Fewer evictions', 'People stay in their homes']),
+  );
   expect(plan.gaps.map((g) => g.cardId)).toContain(CARDS.outcome.id);
   await expect(dialog.getByRole('status')).toContainText('Downloaded');
 });

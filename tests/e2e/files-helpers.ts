@@ -1,7 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { createCard, ORIGIN, updateMeta } from '../../shared/doc';
-import { encodeCompacted, encodeHeader, encodeRecord, RecordType, summariseForFile } from '../../shared/storage';
+import {
+  encodeCompacted,
+  encodeHeader,
+  encodeRecord,
+  RecordType,
+  summariseForFile,
+} from '../../shared/storage';
 
 declare global {
   interface Window {
@@ -12,7 +18,10 @@ declare global {
 
 /** Adds a note card from the palette and types its words, as a person would. */
 export async function addNote(page: Page, text: string): Promise<void> {
-  await page.getByRole('toolbar', { name: 'Tools and cards' }).getByRole('button', { name: 'Add a note card' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Tools and cards' })
+    .getByRole('button', { name: 'Add a note card' })
+    .click();
   await expect(page.getByRole('textbox', { name: 'Words on the Note card' })).toBeFocused();
   await page.keyboard.type(text);
   await page.keyboard.press('Escape');
@@ -25,7 +34,9 @@ export async function waitUntilSaved(page: Page): Promise<void> {
 }
 
 export async function cardTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...window.dreamboardDebug!.session.snapshot().cards.values()].map((c) => c.text).sort());
+  return page.evaluate(() =>
+    [...window.dreamboardDebug!.session.snapshot().cards.values()].map((c) => c.text).sort(),
+  );
 }
 
 /** Names of the files this page's origin keeps in OPFS `workshops/` (to check nothing was stored). */
@@ -48,18 +59,32 @@ export async function storedFiles(page: Page): Promise<string[]> {
  * Workshop file bytes built here, in the test, from the documented format: a compacted file with
  * `texts[0]` cards, then one appended update per further group. `header` overrides the versions.
  */
-export function workshopBytes(title: string, groups: string[][], header?: { format: number; minReader: number }): Buffer {
+export function workshopBytes(
+  title: string,
+  groups: string[][],
+  header?: { format: number; minReader: number },
+): Buffer {
   const doc = new Y.Doc();
-  updateMeta(doc, { schemaVersion: 1, title, context: '', createdAt: 1_700_000_000_000, template: 'blank' }, ORIGIN.load);
+  updateMeta(
+    doc,
+    { schemaVersion: 1, title, context: '', createdAt: 1_700_000_000_000, template: 'blank' },
+    ORIGIN.load,
+  );
   const add = (texts: string[]) =>
-    texts.forEach((text, i) => createCard(doc, { kind: 'need', x: i * 220, y: 0, text }, { participantId: 'test', role: null }));
+    texts.forEach((text, i) =>
+      createCard(doc, { kind: 'need', x: i * 220, y: 0, text }, { participantId: 'test', role: null }),
+    );
   add(groups[0] ?? []);
   let bytes = encodeCompacted(Y.encodeStateAsUpdate(doc), summariseForFile(doc, 1_700_000_000_000));
-  if (header) bytes = new Uint8Array([...encodeHeader(header.format, header.minReader), ...bytes.subarray(16)]);
+  if (header)
+    bytes = new Uint8Array([...encodeHeader(header.format, header.minReader), ...bytes.subarray(16)]);
   for (const group of groups.slice(1)) {
     const before = Y.encodeStateVector(doc);
     add(group);
-    bytes = new Uint8Array([...bytes, ...encodeRecord(RecordType.update, Y.encodeStateAsUpdate(doc, before))]);
+    bytes = new Uint8Array([
+      ...bytes,
+      ...encodeRecord(RecordType.update, Y.encodeStateAsUpdate(doc, before)),
+    ]);
   }
   return Buffer.from(bytes);
 }

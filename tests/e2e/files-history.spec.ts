@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { announcement, ARTIFACTS, openApp, pageErrors } from './helpers';
 import { addNote, cardTexts, waitUntilSaved } from './files-helpers';
 
-test('version history: restore brings deleted cards back in one step, and Undo takes the restore back', async ({ page }) => {
+test('version history: restore brings deleted cards back in one step, and Undo takes the restore back', async ({
+  page,
+}) => {
   await openApp(page);
   await page.getByRole('button', { name: /^Blank/ }).click();
   for (const text of ['Drop-in on Tuesdays', 'Food bank referral', 'Debt advice']) await addNote(page, text);
@@ -37,7 +39,9 @@ test('version history: restore brings deleted cards back in one step, and Undo t
   await dialog.getByRole('button', { name: 'Restore this version' }).click();
   await expect(dialog).toHaveCount(0);
   expect(await cardTexts(page)).toEqual(['Debt advice', 'Drop-in on Tuesdays', 'Food bank referral']);
-  expect(await announcement(page)).toMatch(/^Restored the version from (today|yesterday) at \d\d:\d\d\. Undo brings back/);
+  expect(await announcement(page)).toMatch(
+    /^Restored the version from (today|yesterday) at \d\d:\d\d\. Undo brings back/,
+  );
 
   // One Undo takes the whole restore back; Redo brings it again.
   await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
@@ -48,7 +52,10 @@ test('version history: restore brings deleted cards back in one step, and Undo t
   // The restore is saved like any change: it is there after a reload.
   await waitUntilSaved(page);
   await page.reload();
-  await page.getByRole('region', { name: 'Carry on with a workshop' }).getByRole('button', { name: /^Untitled workshop/ }).click();
+  await page
+    .getByRole('region', { name: 'Carry on with a workshop' })
+    .getByRole('button', { name: /^Untitled workshop/ })
+    .click();
   await page.waitForFunction(() => !!window.dreamboardDebug);
   expect(await cardTexts(page)).toEqual(['Debt advice', 'Drop-in on Tuesdays', 'Food bank referral']);
   expect(pageErrors(page)).toEqual([]);

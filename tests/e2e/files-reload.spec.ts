@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { ARTIFACTS, openApp, pageErrors } from './helpers';
 import { addNote, cardTexts, storedFiles, waitUntilSaved } from './files-helpers';
 
-test('a new workshop is saved as people work: after a reload it opens from the recent list with the same cards', async ({ page }) => {
+test('a new workshop is saved as people work: after a reload it opens from the recent list with the same cards', async ({
+  page,
+}) => {
   await openApp(page);
   // No workshops yet: nothing to carry on with.
   await expect(page.getByRole('heading', { name: 'Carry on with a workshop' })).toHaveCount(0);
@@ -16,7 +18,8 @@ test('a new workshop is saved as people work: after a reload it opens from the r
   await title.press('Enter');
   await expect(page.getByTestId('save-status')).toContainText('Warm spaces in Northshire');
 
-  for (const text of ['A warm room open late', 'Somewhere to charge a phone', 'Someone to talk to']) await addNote(page, text);
+  for (const text of ['A warm room open late', 'Somewhere to charge a phone', 'Someone to talk to'])
+    await addNote(page, text);
   await waitUntilSaved(page);
 
   await page.reload();
@@ -32,18 +35,26 @@ test('a new workshop is saved as people work: after a reload it opens from the r
   await page.keyboard.press('Enter');
   await expect(title).toHaveValue('Warm spaces in Northshire');
   await page.waitForFunction(() => !!window.dreamboardDebug);
-  expect(await cardTexts(page)).toEqual(['A warm room open late', 'Someone to talk to', 'Somewhere to charge a phone']);
+  expect(await cardTexts(page)).toEqual([
+    'A warm room open late',
+    'Someone to talk to',
+    'Somewhere to charge a phone',
+  ]);
   expect(pageErrors(page)).toEqual([]);
 });
 
-test('Close saves and goes back to the start screen without asking; the workshop is listed there', async ({ page }) => {
+test('Close saves and goes back to the start screen without asking; the workshop is listed there', async ({
+  page,
+}) => {
   await openApp(page);
   await page.getByRole('button', { name: /^Blank/ }).click();
   await addNote(page, 'Free bus passes');
   await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('button', { name: 'Close workshop' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  const entry = page.getByRole('region', { name: 'Carry on with a workshop' }).getByRole('button', { name: /^Untitled workshop/ });
+  const entry = page
+    .getByRole('region', { name: 'Carry on with a workshop' })
+    .getByRole('button', { name: /^Untitled workshop/ });
   await expect(entry).toHaveAccessibleDescription(/1 card ·/);
   await entry.click();
   await page.waitForFunction(() => !!window.dreamboardDebug);
@@ -60,7 +71,9 @@ test('two new workshops with the same title get their own files', async ({ page 
   await expect(page.getByTestId('save-status')).toContainText('Untitled workshop 2');
 });
 
-test('File → Open in the browser lists the other stored workshops and opens one, saving the current first', async ({ page }) => {
+test('File → Open in the browser lists the other stored workshops and opens one, saving the current first', async ({
+  page,
+}) => {
   await openApp(page);
   await page.getByRole('button', { name: /^Blank/ }).click();
   const title = page.getByRole('banner').getByRole('textbox', { name: 'Workshop title' });
@@ -90,11 +103,15 @@ test('File → Open in the browser lists the other stored workshops and opens on
   await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('button', { name: 'Close workshop' }).click();
   await page.getByRole('button', { name: /^Untitled workshop/ }).click();
-  await page.waitForFunction(() => window.dreamboardDebug?.session.snapshot().meta.title === 'Untitled workshop');
+  await page.waitForFunction(
+    () => window.dreamboardDebug?.session.snapshot().meta.title === 'Untitled workshop',
+  );
   expect(await cardTexts(page)).toEqual(['Only in the second one']);
 });
 
-test('the file follows the title wherever it changes: in Details, and back again on undo', async ({ page }) => {
+test('the file follows the title wherever it changes: in Details, and back again on undo', async ({
+  page,
+}) => {
   await openApp(page);
   await page.getByRole('button', { name: /^Blank/ }).click();
   await page.waitForFunction(() => !!window.dreamboardDebug);
@@ -105,7 +122,9 @@ test('the file follows the title wherever it changes: in Details, and back again
   await expect.poll(() => storedFiles(page)).toContain('Homecare in Northshire.dreamboard');
 
   await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('banner').getByRole('textbox', { name: 'Workshop title' })).toHaveValue('Untitled workshop');
+  await expect(page.getByRole('banner').getByRole('textbox', { name: 'Workshop title' })).toHaveValue(
+    'Untitled workshop',
+  );
   await expect.poll(() => storedFiles(page)).toContain('Untitled workshop.dreamboard');
   expect(pageErrors(page)).toEqual([]);
 });

@@ -28,15 +28,26 @@ export function pageErrors(page: Page): string[] {
 }
 
 /** Opens the app and starts a workshop from a template by clicking its start-screen button. */
-export async function startWorkshop(page: Page, template: 'Dream service model' | 'Blank' = 'Dream service model'): Promise<void> {
+export async function startWorkshop(
+  page: Page,
+  template: 'Dream service model' | 'Blank' = 'Dream service model',
+): Promise<void> {
   await openApp(page);
   await page.getByRole('button', { name: new RegExp(`^${template}`) }).click();
-  await expect(page.getByRole('tree', { name: 'Everything on the board' }).or(page.getByText('The board is empty'))).toBeVisible();
+  await expect(
+    page.getByRole('tree', { name: 'Everything on the board' }).or(page.getByText('The board is empty')),
+  ).toBeVisible();
   await page.waitForFunction(() => !!window.dreamboardDebug);
 }
 
 export interface DocSummary {
-  cards: { id: string; kind: string; text: string; frame: string | null; fields: Record<string, string | boolean> }[];
+  cards: {
+    id: string;
+    kind: string;
+    text: string;
+    frame: string | null;
+    fields: Record<string, string | boolean>;
+  }[];
   frames: { id: string; title: string }[];
   connectors: { id: string; from: string; to: string; kind: string; label: string }[];
   quarantine: number;
@@ -49,9 +60,21 @@ export async function docSummary(page: Page): Promise<DocSummary> {
   return page.evaluate(() => {
     const snap = window.dreamboardDebug!.session.snapshot();
     return {
-      cards: [...snap.cards.values()].map((c) => ({ id: c.id, kind: c.kind, text: c.text, frame: c.frame, fields: { ...c.fields } })),
+      cards: [...snap.cards.values()].map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        text: c.text,
+        frame: c.frame,
+        fields: { ...c.fields },
+      })),
       frames: [...snap.frames.values()].map((f) => ({ id: f.id, title: f.title })),
-      connectors: [...snap.connectors.values()].map((c) => ({ id: c.id, from: c.from, to: c.to, kind: c.kind, label: c.label })),
+      connectors: [...snap.connectors.values()].map((c) => ({
+        id: c.id,
+        from: c.from,
+        to: c.to,
+        kind: c.kind,
+        label: c.label,
+      })),
       quarantine: snap.quarantine.length,
       title: snap.meta.title,
       context: snap.meta.context,
@@ -62,7 +85,8 @@ export async function docSummary(page: Page): Promise<DocSummary> {
 export const tree = (page: Page) => page.getByRole('tree', { name: 'Everything on the board' });
 
 /** The outline row whose accessible name contains `text`. */
-export const treeItem = (page: Page, text: string | RegExp) => tree(page).getByRole('treeitem', { name: text });
+export const treeItem = (page: Page, text: string | RegExp) =>
+  tree(page).getByRole('treeitem', { name: text });
 
 /** The polite live region's current text. */
 export async function announcement(page: Page): Promise<string> {

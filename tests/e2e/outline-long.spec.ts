@@ -24,7 +24,9 @@ function longBoard(): RawRecord[] {
   }));
 }
 
-test('a long outline mounts only the rows near its viewport, and the arrow keys still reach every card', async ({ page }) => {
+test('a long outline mounts only the rows near its viewport, and the arrow keys still reach every card', async ({
+  page,
+}) => {
   await startWorkshop(page, 'Blank');
   await seedRaw(page, { cards: longBoard() });
   const items = tree(page).getByRole('treeitem');

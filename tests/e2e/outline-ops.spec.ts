@@ -57,7 +57,9 @@ test('board selection highlights the outline row and opens the way to it', async
   await expect(row).toBeInViewport();
 });
 
-test('a card is connected, moved, renamed, re-kinded and deleted from the outline by keyboard', async ({ page }) => {
+test('a card is connected, moved, renamed, re-kinded and deleted from the outline by keyboard', async ({
+  page,
+}) => {
   await startWorkshop(page, 'Dream service model');
   await focusRow(page, /^The dream/);
   await addHere(page, '6', 'Fewer evictions');
@@ -91,7 +93,9 @@ test('a card is connected, moved, renamed, re-kinded and deleted from the outlin
   await move.getByRole('radio', { name: 'Partners' }).check();
   await move.getByRole('button', { name: 'Move' }).click();
   doc = await docSummary(page);
-  expect(doc.cards.find((c) => c.id === service.id)!.frame).toBe(doc.frames.find((f) => f.title === 'Partners')!.id);
+  expect(doc.cards.find((c) => c.id === service.id)!.frame).toBe(
+    doc.frames.find((f) => f.title === 'Partners')!.id,
+  );
   expect(await announcement(page)).toBe('Card moved to Partners');
   await expect(treeItem(page, /^Partners, 2 cards/)).toBeVisible();
 
@@ -107,7 +111,10 @@ test('a card is connected, moved, renamed, re-kinded and deleted from the outlin
 
   // T changes the kind.
   await page.keyboard.press('t');
-  await page.getByRole('dialog', { name: 'Change the kind of card' }).getByRole('button', { name: /Partner/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Change the kind of card' })
+    .getByRole('button', { name: /Partner/ })
+    .click();
   await expect(treeItem(page, /Partner: Tenancy support/)).toBeFocused();
 
   // Delete, announced, and undone.
@@ -118,7 +125,10 @@ test('a card is connected, moved, renamed, re-kinded and deleted from the outlin
   expect(doc.connectors).toEqual([]);
   await page.keyboard.press('Control+z');
   doc = await docSummary(page);
-  expect(doc.cards.find((c) => c.id === service.id)).toMatchObject({ kind: 'partner', text: 'Tenancy support' });
+  expect(doc.cards.find((c) => c.id === service.id)).toMatchObject({
+    kind: 'partner',
+    text: 'Tenancy support',
+  });
   expect(doc.connectors).toHaveLength(1);
 });
 

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openApp, pageErrors } from './helpers';
 
-test('starting and closing a workshop from the keyboard keeps focus on something, never the page itself', async ({ page }) => {
+test('starting and closing a workshop from the keyboard keeps focus on something, never the page itself', async ({
+  page,
+}) => {
   await openApp(page);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');

@@ -3,7 +3,9 @@ import { docSummary, pageErrors, startWorkshop } from './helpers';
 
 const details = (page: Page) => page.getByRole('region', { name: 'Details' });
 
-test('undo while a date field still has focus shows the undone value and is not written back on leaving it', async ({ page }) => {
+test('undo while a date field still has focus shows the undone value and is not written back on leaving it', async ({
+  page,
+}) => {
   await startWorkshop(page, 'Blank');
   await page.getByRole('button', { name: 'Add a next step card' }).click();
   await page.keyboard.type('Write to landlords');

@@ -31,7 +31,8 @@ function fail(message) {
 }
 
 for (const bundle of REQUIRED_BUNDLES) {
-  if (!existsSync(path.join(electronDist, bundle))) fail(`dist/electron/${bundle} is missing; run \`npm run build\` first`);
+  if (!existsSync(path.join(electronDist, bundle)))
+    fail(`dist/electron/${bundle} is missing; run \`npm run build\` first`);
 }
 
 function listBundles(dir, prefix = '') {
@@ -57,20 +58,27 @@ function stageScanInput() {
     console.warn('electronegativity: dist/renderer/index.html is missing; its CSP is not checked');
   }
   const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-  writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'dreamboard-scan', devDependencies: { electron: electronVersion } }));
+  writeFileSync(
+    path.join(staging, 'package.json'),
+    JSON.stringify({ name: 'dreamboard-scan', devDependencies: { electron: electronVersion } }),
+  );
   return { staging, staged, electronVersion };
 }
 
 const SEVERITY_ORDER = ['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
 
 function printFindings(issues, staging) {
-  const sorted = [...issues].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity.name) - SEVERITY_ORDER.indexOf(b.severity.name));
+  const sorted = [...issues].sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity.name) - SEVERITY_ORDER.indexOf(b.severity.name),
+  );
   for (const issue of sorted) {
     // Global checks report file "N/A"; everything else is inside the staging folder.
     const file = issue.file.startsWith(staging) ? path.relative(staging, issue.file) : issue.file;
     const where = issue.location ? `${file}:${issue.location.line}:${issue.location.column}` : file;
     const review = issue.manualReview ? ' (manual review)' : '';
-    console.log(`${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(9)} ${issue.id}${review}\n    ${where}\n    ${issue.description}`);
+    console.log(
+      `${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(9)} ${issue.id}${review}\n    ${where}\n    ${issue.description}`,
+    );
   }
 }
 
@@ -80,18 +88,25 @@ async function main() {
   if (scannable.length === 0) fail('no bundled JavaScript to scan');
   try {
     const run = require('@doyensec/electronegativity');
-    const result = await run({ input: staging, isRelative: false, electronVersionOverride: electronVersion }, false);
+    const result = await run(
+      { input: staging, isRelative: false, electronVersionOverride: electronVersion },
+      false,
+    );
     const fatalErrors = result.errors.filter((error) => !error.tolerable);
     console.log(
       `electronegativity: scanned ${staged.length} files (${scannable.length} bundles) with ${result.atomicChecks} atomic and ${result.globalChecks} global checks, Electron ${electronVersion}`,
     );
     printFindings(result.issues, staging);
-    for (const error of fatalErrors) console.error(`could not parse ${path.relative(staging, error.file)}: ${error.message}`);
+    for (const error of fatalErrors)
+      console.error(`could not parse ${path.relative(staging, error.file)}: ${error.message}`);
     if (result.atomicChecks === 0) fail('no checks were loaded');
     const high = result.issues.filter((issue) => issue.severity.name === 'HIGH');
-    const counts = SEVERITY_ORDER.map((name) => `${result.issues.filter((issue) => issue.severity.name === name).length} ${name}`).join(', ');
+    const counts = SEVERITY_ORDER.map(
+      (name) => `${result.issues.filter((issue) => issue.severity.name === name).length} ${name}`,
+    ).join(', ');
     console.log(`electronegativity: ${counts}`);
-    if (fatalErrors.length > 0) fail(`${fatalErrors.length} file(s) could not be parsed, so they were not checked`);
+    if (fatalErrors.length > 0)
+      fail(`${fatalErrors.length} file(s) could not be parsed, so they were not checked`);
     if (high.length > 0) fail(`${high.length} HIGH severity finding(s)`);
     console.log('electronegativity: no HIGH severity findings');
   } finally {

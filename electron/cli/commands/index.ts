@@ -6,4 +6,10 @@ import { newCommand } from './new';
 import { signalCommand } from './signal';
 
 /** Every command, in the order help lists them. Add a module here to add a command. */
-export const COMMANDS: readonly Command[] = [infoCommand, checkCommand, newCommand, exportCommand, signalCommand];
+export const COMMANDS: readonly Command[] = [
+  infoCommand,
+  checkCommand,
+  newCommand,
+  exportCommand,
+  signalCommand,
+];

@@ -23,7 +23,12 @@ export function draftFrameBox(origin: PointerInfo, e: PointerInfo): Box {
   const b = boxFromPoints(origin.world, e.world);
   const w = Math.max(b.w, FRAME_MIN.w);
   const h = Math.max(b.h, FRAME_MIN.h);
-  return { x: e.world.x < origin.world.x ? origin.world.x - w : origin.world.x, y: e.world.y < origin.world.y ? origin.world.y - h : origin.world.y, w, h };
+  return {
+    x: e.world.x < origin.world.x ? origin.world.x - w : origin.world.x,
+    y: e.world.y < origin.world.y ? origin.world.y - h : origin.world.y,
+    w,
+    h,
+  };
 }
 
 class Drawing extends ToolState {
@@ -44,7 +49,9 @@ class Drawing extends ToolState {
   }
 
   override onPointerUp(e: PointerInfo): void {
-    const box = this.dragged ? draftFrameBox(this.origin, e) : { ...this.origin.world, ...DEFAULT_FRAME_SIZE };
+    const box = this.dragged
+      ? draftFrameBox(this.origin, e)
+      : { ...this.origin.world, ...DEFAULT_FRAME_SIZE };
     this.editor.store.set({ draftFrame: null });
     this.tool.toIdle();
     addFrame(this.editor, box);

@@ -31,7 +31,11 @@ class Panning extends ToolState {
   // Screen points, not world points: the world moves under the pointer while panning.
   override onPointerMove(e: PointerInfo): void {
     const { x, y, zoom } = this.camera;
-    this.editor.setCamera({ zoom, x: x + e.screen.x - this.origin.screen.x, y: y + e.screen.y - this.origin.screen.y });
+    this.editor.setCamera({
+      zoom,
+      x: x + e.screen.x - this.origin.screen.x,
+      y: y + e.screen.y - this.origin.screen.y,
+    });
   }
 
   override onPointerUp(e: PointerInfo): void {

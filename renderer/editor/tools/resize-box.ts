@@ -5,7 +5,13 @@ import type { ResizeHandle } from '../hit-test';
  * The box after dragging `handle` by (dx, dy) world units. Edges the handle does not own stay
  * put; the moving edges stop at the minimum size instead of flipping the box inside out.
  */
-export function resizeBox(start: Box, handle: ResizeHandle, dx: number, dy: number, min: { w: number; h: number }): Box {
+export function resizeBox(
+  start: Box,
+  handle: ResizeHandle,
+  dx: number,
+  dy: number,
+  min: { w: number; h: number },
+): Box {
   let left = start.x;
   let top = start.y;
   let right = start.x + start.w;

@@ -19,7 +19,9 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
         Dreamboard helps people design public services together: residents, frontline workers, partners and
         commissioners, in one room or online.
       </p>
-      <p>Your workshops stay on your own computer. Nothing is sent anywhere unless you invite others to join.</p>
+      <p>
+        Your workshops stay on your own computer. Nothing is sent anywhere unless you invite others to join.
+      </p>
       <dl className="facts">
         <dt>Version</dt>
         <dd>{info ? info.version : 'Checking…'}</dd>

@@ -19,7 +19,12 @@ export function AddCardDialog({ frame, placeName, onClose, restoreFocus }: AddCa
   const [kind, setKind] = useState<CardKind>(editor.state.paletteKind);
   const [text, setText] = useState('');
   return (
-    <Dialog title={`Add a card to ${placeName}`} onClose={onClose} className="form-dialog" restoreFocus={restoreFocus}>
+    <Dialog
+      title={`Add a card to ${placeName}`}
+      onClose={onClose}
+      className="form-dialog"
+      restoreFocus={restoreFocus}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

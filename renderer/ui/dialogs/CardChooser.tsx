@@ -18,7 +18,14 @@ export interface CardChooserProps {
  * Pick a card kind: arrow keys move, Enter or a click picks, and each kind's key (1–9, 0, N)
  * picks at once. The kinds are a grid of buttons with one tab stop (roving tabindex).
  */
-export function CardChooser({ title, description, initial = 'need', onPick, onClose, restoreFocus }: CardChooserProps) {
+export function CardChooser({
+  title,
+  description,
+  initial = 'need',
+  onPick,
+  onClose,
+  restoreFocus,
+}: CardChooserProps) {
   const [active, setActive] = useState(Math.max(0, CARD_KINDS.indexOf(initial)));
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -39,7 +46,13 @@ export function CardChooser({ title, description, initial = 'need', onPick, onCl
   };
 
   return (
-    <Dialog title={title} description={description} onClose={onClose} className="card-chooser" restoreFocus={restoreFocus}>
+    <Dialog
+      title={title}
+      description={description}
+      onClose={onClose}
+      className="card-chooser"
+      restoreFocus={restoreFocus}
+    >
       <div role="group" aria-label="Kinds of card" className="kind-grid" onKeyDown={onKeyDown}>
         {CARD_KINDS.map((kind, i) => {
           const info = CARD_KIND_INFO[kind];

@@ -10,7 +10,15 @@ import { Dialog } from './Dialog';
 const SHOWN = 60;
 
 /** "Connect to…": find the other card by typing, pick how they are connected, connect. */
-export function ConnectDialog({ fromId, onClose, restoreFocus }: { fromId: string; onClose: () => void; restoreFocus?: () => boolean | void }) {
+export function ConnectDialog({
+  fromId,
+  onClose,
+  restoreFocus,
+}: {
+  fromId: string;
+  onClose: () => void;
+  restoreFocus?: () => boolean | void;
+}) {
   const editor = useEditor();
   const snapshot = useSnapshot();
   const from = snapshot.cards.get(fromId as never);
@@ -33,7 +41,12 @@ export function ConnectDialog({ fromId, onClose, restoreFocus }: { fromId: strin
 
   if (!from) return null;
   return (
-    <Dialog title="Connect to another card" onClose={onClose} className="form-dialog connect-dialog" restoreFocus={restoreFocus}>
+    <Dialog
+      title="Connect to another card"
+      onClose={onClose}
+      className="form-dialog connect-dialog"
+      restoreFocus={restoreFocus}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -43,7 +56,8 @@ export function ConnectDialog({ fromId, onClose, restoreFocus }: { fromId: strin
         }}
       >
         <p className="connect-from">
-          From: <KindIcon kind={from.kind} /> <strong>{CARD_KIND_INFO[from.kind].label}:</strong> {cardTitle(from)}
+          From: <KindIcon kind={from.kind} /> <strong>{CARD_KIND_INFO[from.kind].label}:</strong>{' '}
+          {cardTitle(from)}
         </p>
         <label className="field">
           <span className="field-label">How are they connected?</span>
@@ -68,13 +82,23 @@ export function ConnectDialog({ fromId, onClose, restoreFocus }: { fromId: strin
         </label>
         <fieldset className="choice-list card-choices" id={listId}>
           <legend>
-            {matches.length === 0 ? 'No cards match' : matches.length > SHOWN ? `First ${SHOWN} of ${matches.length} cards: type to narrow` : `${matches.length} ${matches.length === 1 ? 'card' : 'cards'}`}
+            {matches.length === 0
+              ? 'No cards match'
+              : matches.length > SHOWN
+                ? `First ${SHOWN} of ${matches.length} cards: type to narrow`
+                : `${matches.length} ${matches.length === 1 ? 'card' : 'cards'}`}
           </legend>
           {matches.slice(0, SHOWN).map((c) => {
             const frame = c.frame ? snapshot.frames.get(c.frame) : undefined;
             return (
               <label key={c.id} className="choice">
-                <input type="radio" name="target" value={c.id} checked={target === c.id} onChange={() => setTarget(c.id)} />
+                <input
+                  type="radio"
+                  name="target"
+                  value={c.id}
+                  checked={target === c.id}
+                  onChange={() => setTarget(c.id)}
+                />
                 <KindIcon kind={c.kind} />
                 <span>
                   <strong>{CARD_KIND_INFO[c.kind].label}:</strong> {cardTitle(c)}

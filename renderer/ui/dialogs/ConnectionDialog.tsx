@@ -7,7 +7,15 @@ import { cardTitle } from '../outline/outline-model';
 import { Dialog } from './Dialog';
 
 /** Change a connection: its kind, its words and its direction, saved as one undo step. */
-export function ConnectionDialog({ id, onClose, restoreFocus }: { id: string; onClose: () => void; restoreFocus?: () => boolean | void }) {
+export function ConnectionDialog({
+  id,
+  onClose,
+  restoreFocus,
+}: {
+  id: string;
+  onClose: () => void;
+  restoreFocus?: () => boolean | void;
+}) {
   const editor = useEditor();
   const snapshot = useSnapshot();
   const connector = snapshot.connectors.get(id as never);
@@ -23,15 +31,19 @@ export function ConnectionDialog({ id, onClose, restoreFocus }: { id: string; on
         onSubmit={(e) => {
           e.preventDefault();
           inOneStep(editor, () => {
-            if (kind !== connector.kind || label.trim() !== connector.label) setConnector(editor, id, { kind, label: label.trim() });
+            if (kind !== connector.kind || label.trim() !== connector.label)
+              setConnector(editor, id, { kind, label: label.trim() });
             if (reversed) reverseConnector(editor, id);
           });
-          editor.announce(`Connection changed: ${from ? cardTitle(from) : ''} ${CONNECTOR_LABELS[kind]} ${to ? cardTitle(to) : ''}`);
+          editor.announce(
+            `Connection changed: ${from ? cardTitle(from) : ''} ${CONNECTOR_LABELS[kind]} ${to ? cardTitle(to) : ''}`,
+          );
           onClose();
         }}
       >
         <p>
-          <strong>{from ? cardTitle(from) : '?'}</strong> {CONNECTOR_LABELS[kind]} <strong>{to ? cardTitle(to) : '?'}</strong>
+          <strong>{from ? cardTitle(from) : '?'}</strong> {CONNECTOR_LABELS[kind]}{' '}
+          <strong>{to ? cardTitle(to) : '?'}</strong>
         </p>
         <label className="field">
           <span className="field-label">Kind of connection</span>

@@ -53,7 +53,10 @@ export function shortcutSections(isMac: boolean): ShortcutSection[] {
     if (accels.length === 0) continue;
     const section = spec.menu ?? 'board';
     const keys = [...new Set(accels.map((a) => describeAccelerator(a, isMac)))];
-    (byMenu.get(section) ?? byMenu.set(section, []).get(section)!).push({ what: spec.label.replace(/…$/, ''), keys });
+    (byMenu.get(section) ?? byMenu.set(section, []).get(section)!).push({
+      what: spec.label.replace(/…$/, ''),
+      keys,
+    });
   }
   const order: (MenuName | 'board')[] = ['edit', 'insert', 'board', 'arrange', 'view', 'file', 'help'];
   const sections: ShortcutSection[] = order
@@ -64,6 +67,9 @@ export function shortcutSections(isMac: boolean): ShortcutSection[] {
     keys: [CARD_KIND_INFO[k].key.toUpperCase()],
   }));
   sections.splice(2, 0, { title: 'Adding a card of a kind (on the board)', rows: kinds });
-  sections.push({ title: 'In the outline', rows: OUTLINE_KEYS }, { title: 'With a mouse or touchpad', rows: MOUSE_GESTURES });
+  sections.push(
+    { title: 'In the outline', rows: OUTLINE_KEYS },
+    { title: 'With a mouse or touchpad', rows: MOUSE_GESTURES },
+  );
   return sections;
 }

@@ -1,7 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { framesInReadingOrder } from '../../../shared/plan';
 import { framesInZOrder } from '../../../shared/doc';
-import { DEFAULT_CHOICE, exportFileName, regionProblem, type ExportChoice, type ExportFormat } from '../../export/formats';
+import {
+  DEFAULT_CHOICE,
+  exportFileName,
+  regionProblem,
+  type ExportChoice,
+  type ExportFormat,
+} from '../../export/formats';
 import { ExportCancelled, type Cancellable } from '../../export/pdf-runner';
 import { stagesOf, startExport, STAGE_TEXT, type ExportStage } from '../../export/run-export';
 import type { ExportFile, ExportSaved, SaveExport } from '../../platform/export';
@@ -23,8 +29,16 @@ type Status =
   | { readonly kind: 'done'; readonly saved: Extract<ExportSaved, { status: 'saved' }> };
 
 const FORMATS: readonly { id: ExportFormat; label: string; hint: string }[] = [
-  { id: 'plan-pdf', label: 'Plan as a PDF', hint: 'For a board paper or to print: the plan, a picture of the board and the plan checks.' },
-  { id: 'plan-json', label: 'Plan as JSON', hint: 'For other systems: the structured plan, in a published format.' },
+  {
+    id: 'plan-pdf',
+    label: 'Plan as a PDF',
+    hint: 'For a board paper or to print: the plan, a picture of the board and the plan checks.',
+  },
+  {
+    id: 'plan-json',
+    label: 'Plan as JSON',
+    hint: 'For other systems: the structured plan, in a published format.',
+  },
   { id: 'image', label: 'Picture (SVG or PNG)', hint: 'The board, a frame or the selection as a picture.' },
   { id: 'canvas', label: 'JSON Canvas', hint: 'Opens in Obsidian and other canvas tools.' },
 ];
@@ -84,8 +98,13 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
     } catch (error) {
       if (job.current !== started) return;
       job.current = null;
-      if (error instanceof ExportCancelled) setStatus({ kind: 'choosing', problem: 'Export cancelled. Nothing was saved.' });
-      else setStatus({ kind: 'choosing', problem: `The export could not be made. ${error instanceof Error ? error.message : String(error)}` });
+      if (error instanceof ExportCancelled)
+        setStatus({ kind: 'choosing', problem: 'Export cancelled. Nothing was saved.' });
+      else
+        setStatus({
+          kind: 'choosing',
+          problem: `The export could not be made. ${error instanceof Error ? error.message : String(error)}`,
+        });
     }
   };
 
@@ -98,7 +117,12 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
 
   const running = status.kind === 'running';
   return (
-    <Dialog title="Export" description="Make a file from this workshop. Nothing on the board changes." onClose={running ? cancel : onClose} className="export-dialog">
+    <Dialog
+      title="Export"
+      description="Make a file from this workshop. Nothing on the board changes."
+      onClose={running ? cancel : onClose}
+      className="export-dialog"
+    >
       {status.kind === 'done' ? (
         <div className="export-done">
           <p role="status">
@@ -107,7 +131,11 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
               : `Saved “${status.saved.name}”.`}
           </p>
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={() => setStatus({ kind: 'choosing', problem: null })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setStatus({ kind: 'choosing', problem: null })}
+            >
               Export something else
             </button>
             <button type="button" className="button primary" ref={doneButton} onClick={onClose}>
@@ -127,7 +155,13 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
             <legend className="field-label">What to export</legend>
             {FORMATS.map((f) => (
               <label key={f.id} className="export-format">
-                <input type="radio" name="format" value={f.id} checked={choice.format === f.id} onChange={() => update({ format: f.id })} />
+                <input
+                  type="radio"
+                  name="format"
+                  value={f.id}
+                  checked={choice.format === f.id}
+                  onChange={() => update({ format: f.id })}
+                />
                 <span>
                   <strong>{f.label}</strong>
                   <span className="field-hint">{f.hint}</span>
@@ -140,7 +174,11 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
             <fieldset className="export-options" disabled={running}>
               <legend className="field-label">PDF options</legend>
               <label className="export-check">
-                <input type="checkbox" checked={choice.framePages} onChange={(e) => update({ framePages: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={choice.framePages}
+                  onChange={(e) => update({ framePages: e.target.checked })}
+                />
                 One page for each frame, after the whole board
               </label>
               <label className="export-check">
@@ -148,19 +186,33 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
                 Include participants’ names
               </label>
               <p id={namesHint} className="field-hint">
-                Not available yet: Dreamboard does not record people’s names, so the plan counts contributions by role only.
+                Not available yet: Dreamboard does not record people’s names, so the plan counts contributions
+                by role only.
               </p>
             </fieldset>
           )}
 
           {choice.format === 'image' && (
-            <PictureOptions choice={choice} update={update} frames={frames} selection={selection} snapshot={snapshot} disabled={running} />
+            <PictureOptions
+              choice={choice}
+              update={update}
+              frames={frames}
+              selection={selection}
+              snapshot={snapshot}
+              disabled={running}
+            />
           )}
 
           <p className="muted export-file-name">
             {where === 'browser' ? 'Downloads as ' : 'Suggested file name: '}
             <span className="export-name">
-              {exportFileName(snapshot.meta.title, choice, choice.region.kind === 'frame' ? frames.find((f) => f.id === (choice.region as { frameId: string }).frameId)?.title : undefined)}
+              {exportFileName(
+                snapshot.meta.title,
+                choice,
+                choice.region.kind === 'frame'
+                  ? frames.find((f) => f.id === (choice.region as { frameId: string }).frameId)?.title
+                  : undefined,
+              )}
             </span>
           </p>
 
@@ -169,9 +221,7 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
               {status.problem}
             </p>
           )}
-          {running && (
-            <ExportProgress stages={stagesOf(choice)} stage={status.stage} where={where} />
-          )}
+          {running && <ExportProgress stages={stagesOf(choice)} stage={status.stage} where={where} />}
 
           <div className="dialog-actions">
             {running ? (
@@ -196,9 +246,18 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
 }
 
 /** Which step of how many, as a bar and in words (the words are what a screen reader hears). */
-function ExportProgress({ stages, stage, where }: { stages: readonly (ExportStage | 'saving')[]; stage: ExportStage | 'saving'; where: 'desktop' | 'browser' }) {
+function ExportProgress({
+  stages,
+  stage,
+  where,
+}: {
+  stages: readonly (ExportStage | 'saving')[];
+  stage: ExportStage | 'saving';
+  where: 'desktop' | 'browser';
+}) {
   const step = stages.indexOf(stage) + 1;
-  const text = stage === 'saving' ? (where === 'browser' ? 'Starting the download…' : 'Saving…') : STAGE_TEXT[stage];
+  const text =
+    stage === 'saving' ? (where === 'browser' ? 'Starting the download…' : 'Saving…') : STAGE_TEXT[stage];
   return (
     <div className="export-progress" role="status">
       <progress aria-label="Export progress" max={stages.length} value={Math.max(0, step - 1)} />

@@ -19,13 +19,23 @@ const regionValue = (choice: ExportChoice) =>
   choice.region.kind === 'frame' ? `frame:${choice.region.frameId}` : choice.region.kind;
 
 /** Picture options: file type, what it shows, and its size, with the size in pixels for a PNG. */
-export function PictureOptions({ choice, update, frames, selection, snapshot, disabled }: PictureOptionsProps) {
+export function PictureOptions({
+  choice,
+  update,
+  frames,
+  selection,
+  snapshot,
+  disabled,
+}: PictureOptionsProps) {
   const selectionCount = selection.length;
   const sizeId = useId();
   const regionId = useId();
   // The picture's size at this scale, redrawn only when the board or the choice changes.
   const { region, scale } = choice;
-  const natural = useMemo(() => boardSvg(snapshot, { region: region as BoardRegion, scale }), [snapshot, region, scale]);
+  const natural = useMemo(
+    () => boardSvg(snapshot, { region: region as BoardRegion, scale }),
+    [snapshot, region, scale],
+  );
   const tooBig = choice.imageType === 'png' ? pngSizeProblem(natural.width, natural.height) : null;
 
   return (
@@ -34,7 +44,12 @@ export function PictureOptions({ choice, update, frames, selection, snapshot, di
       <div className="export-row" role="radiogroup" aria-label="File type">
         {(['png', 'svg'] as const).map((type) => (
           <label key={type} className="export-check">
-            <input type="radio" name="image-type" checked={choice.imageType === type} onChange={() => update({ imageType: type })} />
+            <input
+              type="radio"
+              name="image-type"
+              checked={choice.imageType === type}
+              onChange={() => update({ imageType: type })}
+            />
             {type === 'png' ? 'PNG (for slides and documents)' : 'SVG (sharp at any size)'}
           </label>
         ))}
@@ -60,7 +75,9 @@ export function PictureOptions({ choice, update, frames, selection, snapshot, di
             </option>
           ))}
           <option value="selection" disabled={selectionCount === 0}>
-            {selectionCount === 0 ? 'The selection (nothing is selected)' : `The selection (${selectionCount} item${selectionCount === 1 ? '' : 's'})`}
+            {selectionCount === 0
+              ? 'The selection (nothing is selected)'
+              : `The selection (${selectionCount} item${selectionCount === 1 ? '' : 's'})`}
           </option>
         </select>
       </div>
@@ -70,13 +87,19 @@ export function PictureOptions({ choice, update, frames, selection, snapshot, di
         </span>
         {PICTURE_SCALES.map((scale: PictureScale) => (
           <label key={scale} className="export-check">
-            <input type="radio" name="scale" checked={choice.scale === scale} onChange={() => update({ scale })} />
+            <input
+              type="radio"
+              name="scale"
+              checked={choice.scale === scale}
+              onChange={() => update({ scale })}
+            />
             {scale}×
           </label>
         ))}
       </div>
       <p className={tooBig ? 'form-error' : 'field-hint'}>
-        {tooBig ?? `${natural.width.toLocaleString('en-GB')} × ${natural.height.toLocaleString('en-GB')} pixels.`}
+        {tooBig ??
+          `${natural.width.toLocaleString('en-GB')} × ${natural.height.toLocaleString('en-GB')} pixels.`}
       </p>
     </fieldset>
   );

@@ -39,8 +39,14 @@ export function useExportUi(editor: Editor, platform: Pick<Platform, 'kind'>): E
     if (!read.ok) return setImportProblem(read.problem);
     const outcome = importCanvasText(editor, read.text);
     if (!outcome.ok) return setImportProblem(outcome.problem);
-    const added = [plural(outcome.cards, 'card'), plural(outcome.frames, 'frame'), plural(outcome.connectors, 'connection')];
-    editor.announce(`Added ${added.join(', ')} from ${file.name}. Undo takes them away again.${outcome.notes.length ? ` ${outcome.notes.join(' ')}` : ''}`);
+    const added = [
+      plural(outcome.cards, 'card'),
+      plural(outcome.frames, 'frame'),
+      plural(outcome.connectors, 'connection'),
+    ];
+    editor.announce(
+      `Added ${added.join(', ')} from ${file.name}. Undo takes them away again.${outcome.notes.length ? ` ${outcome.notes.join(' ')}` : ''}`,
+    );
   };
 
   const element = (
@@ -59,19 +65,19 @@ export function useExportUi(editor: Editor, platform: Pick<Platform, 'kind'>): E
         }}
       />
       {format !== null && (
-        <ExportDialog
-          initial={format}
-          save={save}
-          where={platform.kind}
-          onClose={() => setFormat(null)}
-        />
+        <ExportDialog initial={format} save={save} where={platform.kind} onClose={() => setFormat(null)} />
       )}
       {importProblem !== null && (
         <Dialog title="That file could not be imported" onClose={() => setImportProblem(null)}>
           <p role="alert">{importProblem}</p>
           <p className="muted">Nothing was added to the board.</p>
           <div className="dialog-actions">
-            <button type="button" className="button primary" data-autofocus onClick={() => setImportProblem(null)}>
+            <button
+              type="button"
+              className="button primary"
+              data-autofocus
+              onClick={() => setImportProblem(null)}
+            >
               OK
             </button>
           </div>

@@ -32,9 +32,16 @@ export function OpenWorkshopDialog({ list, onOpen, onImport, onClose }: OpenWork
       {entries?.length === 0 && <p className="muted">No workshops are stored in this browser yet.</p>}
       {entries && entries.length > 0 && <RecentList entries={entries} onOpen={onOpen} now={now} />}
       <h3 className="dialog-subheading">From a file</h3>
-      <p className="muted">Open a .dreamboard file someone sent you. Dreamboard keeps a copy in this browser and saves into it.</p>
+      <p className="muted">
+        Open a .dreamboard file someone sent you. Dreamboard keeps a copy in this browser and saves into it.
+      </p>
       <div className="dialog-actions">
-        <button type="button" className="button primary" onClick={onImport} data-autofocus={entries?.length === 0 ? true : undefined}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={onImport}
+          data-autofocus={entries?.length === 0 ? true : undefined}
+        >
           Import a .dreamboard file…
         </button>
       </div>

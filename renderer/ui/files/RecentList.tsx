@@ -23,14 +23,29 @@ export function RecentList({ entries, onOpen, onForget, disabled = false, now }:
         const detailsId = `recent-details-${entry.id}`;
         return (
           <li key={entry.id} className={`recent-entry ${entry.problem ? 'recent-broken' : ''}`}>
-            <button type="button" className="recent-open" onClick={() => onOpen(entry.id)} disabled={disabled} aria-describedby={detailsId}>
+            <button
+              type="button"
+              className="recent-open"
+              onClick={() => onOpen(entry.id)}
+              disabled={disabled}
+              aria-describedby={detailsId}
+            >
               <span className="recent-title">{title}</span>
               <span id={detailsId} className="recent-details">
-                {entry.problem ? <span className="recent-problem">{entry.problem}</span> : describeDetails(entry, title, now)}
+                {entry.problem ? (
+                  <span className="recent-problem">{entry.problem}</span>
+                ) : (
+                  describeDetails(entry, title, now)
+                )}
               </span>
             </button>
             {onForget && (
-              <button type="button" className="small-button" onClick={() => onForget(entry.id)} disabled={disabled}>
+              <button
+                type="button"
+                className="small-button"
+                onClick={() => onForget(entry.id)}
+                disabled={disabled}
+              >
                 Remove from list<span className="visually-hidden">: {title}</span>
               </button>
             )}
@@ -45,7 +60,8 @@ function describeDetails(entry: RecentEntry, title: string, now: number): string
   const parts: string[] = [];
   if (entry.cards !== undefined) parts.push(`${entry.cards} ${entry.cards === 1 ? 'card' : 'cards'}`);
   const changed = entry.changedAt ?? entry.openedAt;
-  if (changed > 0) parts.push(`${entry.changedAt !== undefined ? 'changed' : 'opened'} ${describeWhen(changed, now)}`);
+  if (changed > 0)
+    parts.push(`${entry.changedAt !== undefined ? 'changed' : 'opened'} ${describeWhen(changed, now)}`);
   if (entry.name !== title) parts.push(`file "${entry.name}"`);
   parts.push(entry.folder);
   return parts.join(' · ');

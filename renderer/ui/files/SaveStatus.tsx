@@ -66,7 +66,14 @@ function StateIcon({ kind }: { kind: SaveStateView['kind'] }) {
   };
   return (
     <svg viewBox="0 0 24 24" width="1rem" height="1rem" aria-hidden="true" focusable="false">
-      <path d={paths[kind]} fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={paths[kind]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.4"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

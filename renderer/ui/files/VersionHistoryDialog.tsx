@@ -56,7 +56,8 @@ export function VersionHistoryDialog({ storage, handle, editor, onClose }: Versi
       if (wanted.current !== id) return;
       loaded.current?.destroy();
       loaded.current = null;
-      if (outcome.kind === 'problem') return setPreview({ id, kind: 'problem', message: outcome.problem.message });
+      if (outcome.kind === 'problem')
+        return setPreview({ id, kind: 'problem', message: outcome.problem.message });
       const version = loadVersion(outcome.state);
       if (!version) return setPreview({ id, kind: 'problem', message: 'That version could not be read.' });
       loaded.current = version;
@@ -69,7 +70,9 @@ export function VersionHistoryDialog({ storage, handle, editor, onClose }: Versi
   const restore = () => {
     if (preview?.kind !== 'loaded' || !chosen || editor.readOnly) return;
     preview.version.restoreInto(editor.session);
-    editor.announce(`Restored the version from ${describeWhen(chosen.takenAt, now, true)}. Undo brings back what was there before.`);
+    editor.announce(
+      `Restored the version from ${describeWhen(chosen.takenAt, now, true)}. Undo brings back what was there before.`,
+    );
     onClose();
   };
 
@@ -81,7 +84,9 @@ export function VersionHistoryDialog({ storage, handle, editor, onClose }: Versi
       description="Dreamboard keeps a version of this workshop every few minutes while people work, for a week."
     >
       {versions === null && <p className="muted">Looking for earlier versions…</p>}
-      {versions?.length === 0 && <p>There are no earlier versions yet. The first is kept a few minutes after the workshop changes.</p>}
+      {versions?.length === 0 && (
+        <p>There are no earlier versions yet. The first is kept a few minutes after the workshop changes.</p>
+      )}
       {versions && versions.length > 0 && (
         <div className="history-layout">
           <fieldset className="history-list" aria-labelledby={legendId}>
@@ -90,7 +95,13 @@ export function VersionHistoryDialog({ storage, handle, editor, onClose }: Versi
             </legend>
             {versions.map((v) => (
               <label key={v.id} className={`history-item ${preview?.id === v.id ? 'is-chosen' : ''}`}>
-                <input type="radio" name="version" value={v.id} checked={preview?.id === v.id} onChange={() => void choose(v.id)} />
+                <input
+                  type="radio"
+                  name="version"
+                  value={v.id}
+                  checked={preview?.id === v.id}
+                  onChange={() => void choose(v.id)}
+                />
                 <span className="history-when">{capitalise(describeWhen(v.takenAt, now, true))}</span>
                 <span className="history-change">
                   {describeChange(v)} · {v.cards} {v.cards === 1 ? 'card' : 'cards'}
@@ -98,22 +109,39 @@ export function VersionHistoryDialog({ storage, handle, editor, onClose }: Versi
               </label>
             ))}
           </fieldset>
-          <section className="history-preview" aria-label="The chosen version" aria-live="polite" aria-busy={preview?.kind === 'loading'}>
+          <section
+            className="history-preview"
+            aria-label="The chosen version"
+            aria-live="polite"
+            aria-busy={preview?.kind === 'loading'}
+          >
             {!preview && <p className="muted">Choose a version on the left.</p>}
             {preview?.kind === 'loading' && <p className="muted">Opening that version…</p>}
             {preview?.kind === 'problem' && <p className="form-error">{preview.message}</p>}
             {preview?.kind === 'loaded' && chosen && (
-              <VersionSummary version={preview.version} heading={capitalise(describeWhen(chosen.takenAt, now, true))} />
+              <VersionSummary
+                version={preview.version}
+                heading={capitalise(describeWhen(chosen.takenAt, now, true))}
+              />
             )}
           </section>
         </div>
       )}
       <div className="dialog-actions">
-        {editor.readOnly && <p className="muted history-readonly">This workshop is read-only, so a version cannot be restored.</p>}
+        {editor.readOnly && (
+          <p className="muted history-readonly">
+            This workshop is read-only, so a version cannot be restored.
+          </p>
+        )}
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>
-        <button type="button" className="button primary" onClick={restore} disabled={preview?.kind !== 'loaded' || editor.readOnly}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={restore}
+          disabled={preview?.kind !== 'loaded' || editor.readOnly}
+        >
           Restore this version
         </button>
       </div>
@@ -124,13 +152,17 @@ export function VersionHistoryDialog({ storage, handle, editor, onClose }: Versi
 function VersionSummary({ version, heading }: { version: LoadedVersion; heading: string }) {
   const { snapshot } = version;
   const cards = [...snapshot.cards.values()];
-  const perKind = CARD_KINDS.map((kind) => ({ kind, count: cards.filter((c) => c.kind === kind).length })).filter((k) => k.count > 0);
+  const perKind = CARD_KINDS.map((kind) => ({
+    kind,
+    count: cards.filter((c) => c.kind === kind).length,
+  })).filter((k) => k.count > 0);
   return (
     <>
       <h3 className="dialog-subheading">{heading}</h3>
       <p>
-        <strong>{snapshot.meta.title}</strong>: {cards.length} {cards.length === 1 ? 'card' : 'cards'}, {snapshot.frames.size}{' '}
-        {snapshot.frames.size === 1 ? 'frame' : 'frames'}, {snapshot.connectors.size} {snapshot.connectors.size === 1 ? 'connection' : 'connections'}
+        <strong>{snapshot.meta.title}</strong>: {cards.length} {cards.length === 1 ? 'card' : 'cards'},{' '}
+        {snapshot.frames.size} {snapshot.frames.size === 1 ? 'frame' : 'frames'}, {snapshot.connectors.size}{' '}
+        {snapshot.connectors.size === 1 ? 'connection' : 'connections'}
       </p>
       {perKind.length > 0 && (
         <ul className="history-kinds">
@@ -147,11 +179,14 @@ function VersionSummary({ version, heading }: { version: LoadedVersion; heading:
           <ul className="history-cards">
             {cards.slice(0, MAX_LISTED_CARDS).map((card) => (
               <li key={card.id}>
-                <span className="history-card-kind">{CARD_KIND_INFO[card.kind].label}:</span> {card.text.trim() || <em>(no words yet)</em>}
+                <span className="history-card-kind">{CARD_KIND_INFO[card.kind].label}:</span>{' '}
+                {card.text.trim() || <em>(no words yet)</em>}
               </li>
             ))}
           </ul>
-          {cards.length > MAX_LISTED_CARDS && <p className="muted">and {cards.length - MAX_LISTED_CARDS} more</p>}
+          {cards.length > MAX_LISTED_CARDS && (
+            <p className="muted">and {cards.length - MAX_LISTED_CARDS} more</p>
+          )}
         </>
       )}
     </>

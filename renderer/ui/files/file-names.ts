@@ -26,7 +26,10 @@ export function describeSaveState(state: SaveStateView | null): { label: string;
   switch (state?.kind) {
     case undefined:
     case 'saved':
-      return { label: 'Saved', detail: state && state.savedAt > 0 ? `Saved at ${formatClock(state.savedAt)}` : null };
+      return {
+        label: 'Saved',
+        detail: state && state.savedAt > 0 ? `Saved at ${formatClock(state.savedAt)}` : null,
+      };
     case 'unsaved':
       return { label: 'Not saved yet', detail: null };
     case 'saving':

@@ -17,7 +17,14 @@ export interface FilesState {
   readonly busy: boolean;
 }
 
-const INITIAL: FilesState = { workshop: null, fileName: null, saveState: null, problem: null, notice: null, busy: false };
+const INITIAL: FilesState = {
+  workshop: null,
+  fileName: null,
+  saveState: null,
+  problem: null,
+  notice: null,
+  busy: false,
+};
 
 /**
  * Opening, creating, closing, renaming and saving copies of workshop files, over the platform's
@@ -65,7 +72,9 @@ export class WorkshopFiles {
     if (!workshop) return true;
     const closed = await this.storage.close(workshop.file.handle);
     if (closed.kind === 'problem') {
-      this.store.set({ problem: `${closed.problem.message} The workshop stays open, and Dreamboard keeps trying to save it.` });
+      this.store.set({
+        problem: `${closed.problem.message} The workshop stays open, and Dreamboard keeps trying to save it.`,
+      });
       return false;
     }
     workshop.session.destroy();
@@ -102,7 +111,9 @@ export class WorkshopFiles {
       if (outcome.kind === 'cancelled') return;
       if (outcome.problem.code !== 'exists') return this.report(outcome.problem.message);
     }
-    this.report(`The file keeps the name "${fileName ?? ''}": other workshops already use names like "${title}".`);
+    this.report(
+      `The file keeps the name "${fileName ?? ''}": other workshops already use names like "${title}".`,
+    );
   }
 
   dismissProblem(): void {
@@ -139,7 +150,11 @@ export class WorkshopFiles {
     }
     let workshop: OpenWorkshop;
     try {
-      workshop = openWorkshopFrom(info, (handle, update) => this.storage.record(handle, update), this.participantId());
+      workshop = openWorkshopFrom(
+        info,
+        (handle, update) => this.storage.record(handle, update),
+        this.participantId(),
+      );
     } catch (error) {
       await this.storage.close(info.handle);
       console.error('[files] could not load the workshop', error);

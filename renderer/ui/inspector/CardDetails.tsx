@@ -23,7 +23,12 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeS
 /** Where a card came from, in words: never a participant id, only a role and a time. */
 export function provenanceText(card: Card, me: string): string {
   if (card.createdBy === 'template') return 'Part of the template this workshop started from.';
-  const who = card.createdBy === me ? 'you' : card.createdRole ? `someone (${ROLE_LABELS[card.createdRole]})` : 'someone';
+  const who =
+    card.createdBy === me
+      ? 'you'
+      : card.createdRole
+        ? `someone (${ROLE_LABELS[card.createdRole]})`
+        : 'someone';
   const role = card.createdBy === me && card.createdRole ? ` (${ROLE_LABELS[card.createdRole]})` : '';
   const when = card.createdAt > 0 ? ` on ${dateFormat.format(new Date(card.createdAt))}` : '';
   return `Added by ${who}${role}${when}.`;
@@ -47,12 +52,22 @@ export function CardDetails({ card }: { card: Card }) {
       </p>
       <fieldset disabled={readOnly} className="details-fields">
         <legend className="visually-hidden">Card details</legend>
-        <CommitText key={`text-${card.id}`} label="What the card says" value={card.text} multiline rows={4} onCommit={(v) => setCardText(editor, card.id, v)} />
+        <CommitText
+          key={`text-${card.id}`}
+          label="What the card says"
+          value={card.text}
+          multiline
+          rows={4}
+          onCommit={(v) => setCardText(editor, card.id, v)}
+        />
         <label className="field">
           <span className="field-label">Kind of card</span>
           <span className="select-with-icon">
             <KindIcon kind={card.kind} />
-            <select value={card.kind} onChange={(e) => setCardKind(editor, [card.id], e.target.value as CardKind)}>
+            <select
+              value={card.kind}
+              onChange={(e) => setCardKind(editor, [card.id], e.target.value as CardKind)}
+            >
               {CARD_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {CARD_KIND_INFO[k].label}
@@ -74,7 +89,9 @@ export function CardDetails({ card }: { card: Card }) {
           <span className="field-label">Frame it is in</span>
           <select
             value={card.frame ?? ''}
-            onChange={(e) => moveCardsToFrame(editor, [card.id], e.target.value === '' ? null : (e.target.value as FrameId))}
+            onChange={(e) =>
+              moveCardsToFrame(editor, [card.id], e.target.value === '' ? null : (e.target.value as FrameId))
+            }
           >
             {frames.map((f) => (
               <option key={f.id} value={f.id}>

@@ -2,13 +2,19 @@ import { useEditorState, useSnapshot } from '../hooks';
 import { CardDetails } from './CardDetails';
 import { ConnectorDetails, FrameDetails, MultiDetails, WorkshopDetails } from './OtherDetails';
 
-const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a === b || (a.size === b.size && [...a].every((x) => b.has(x)));
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+  a === b || (a.size === b.size && [...a].every((x) => b.has(x)));
 
 /** "Details": what is selected, editable with ordinary form controls. */
 export function Inspector() {
   const selection = useEditorState((s) => s.selection, sameSet);
   const snapshot = useSnapshot();
-  const ids = [...selection].filter((id) => snapshot.cards.has(id as never) || snapshot.frames.has(id as never) || snapshot.connectors.has(id as never));
+  const ids = [...selection].filter(
+    (id) =>
+      snapshot.cards.has(id as never) ||
+      snapshot.frames.has(id as never) ||
+      snapshot.connectors.has(id as never),
+  );
   if (ids.length === 0) return <WorkshopDetails />;
   if (ids.length > 1) return <MultiDetails ids={ids} />;
   const id = ids[0]!;

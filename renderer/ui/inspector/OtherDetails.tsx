@@ -1,6 +1,15 @@
 import { useState } from 'react';
 import { cardsInFrame } from '../../../shared/doc';
-import { CARD_KINDS, CARD_KIND_INFO, CONNECTOR_KINDS, CONNECTOR_LABELS, type CardKind, type Connector, type ConnectorKind, type Frame } from '../../../shared/model';
+import {
+  CARD_KINDS,
+  CARD_KIND_INFO,
+  CONNECTOR_KINDS,
+  CONNECTOR_LABELS,
+  type CardKind,
+  type Connector,
+  type ConnectorKind,
+  type Frame,
+} from '../../../shared/model';
 import { align, distribute } from '../../editor/arrange-commands';
 import {
   deleteSelection,
@@ -21,7 +30,12 @@ import { CommitText } from './controls';
 
 function DeleteButton({ editor, label, disabled }: { editor: Editor; label: string; disabled?: boolean }) {
   return (
-    <button type="button" className="button danger" disabled={disabled} onClick={() => deleteSelection(editor)}>
+    <button
+      type="button"
+      className="button danger"
+      disabled={disabled}
+      onClick={() => deleteSelection(editor)}
+    >
       <Icon name="trash" /> {label}
     </button>
   );
@@ -49,7 +63,11 @@ export function FrameDetails({ frame }: { frame: Frame }) {
           onCommit={(v) => renameFrame(editor, frame.id, v)}
         />
         <label className="check">
-          <input type="checkbox" checked={frame.locked} onChange={(e) => setFrameLocked(editor, frame.id, e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={frame.locked}
+            onChange={(e) => setFrameLocked(editor, frame.id, e.target.checked)}
+          />
           <span>Locked (it cannot be moved, renamed or deleted by accident)</span>
         </label>
       </fieldset>
@@ -57,9 +75,15 @@ export function FrameDetails({ frame }: { frame: Frame }) {
         <button type="button" className="button" disabled={snapshot.readOnly} onClick={() => setAdding(true)}>
           <Icon name="plus" /> Add a card here
         </button>
-        <DeleteButton editor={editor} label="Delete frame and its cards" disabled={snapshot.readOnly || frame.locked} />
+        <DeleteButton
+          editor={editor}
+          label="Delete frame and its cards"
+          disabled={snapshot.readOnly || frame.locked}
+        />
       </div>
-      {adding && <AddCardDialog frame={frame.id} placeName={frameTitle(frame)} onClose={() => setAdding(false)} />}
+      {adding && (
+        <AddCardDialog frame={frame.id} placeName={frameTitle(frame)} onClose={() => setAdding(false)} />
+      )}
     </div>
   );
 }
@@ -75,13 +99,17 @@ export function ConnectorDetails({ connector }: { connector: Connector }) {
         <Icon name="connect" /> <strong>Connection</strong>
       </p>
       <p>
-        <strong>{from ? cardTitle(from) : '?'}</strong> {CONNECTOR_LABELS[connector.kind]} <strong>{to ? cardTitle(to) : '?'}</strong>
+        <strong>{from ? cardTitle(from) : '?'}</strong> {CONNECTOR_LABELS[connector.kind]}{' '}
+        <strong>{to ? cardTitle(to) : '?'}</strong>
       </p>
       <fieldset disabled={snapshot.readOnly} className="details-fields">
         <legend className="visually-hidden">Connection details</legend>
         <label className="field">
           <span className="field-label">Kind of connection</span>
-          <select value={connector.kind} onChange={(e) => setConnector(editor, connector.id, { kind: e.target.value as ConnectorKind })}>
+          <select
+            value={connector.kind}
+            onChange={(e) => setConnector(editor, connector.id, { kind: e.target.value as ConnectorKind })}
+          >
             {CONNECTOR_KINDS.map((k) => (
               <option key={k} value={k}>
                 {CONNECTOR_LABELS[k]}
@@ -89,10 +117,21 @@ export function ConnectorDetails({ connector }: { connector: Connector }) {
             ))}
           </select>
         </label>
-        <CommitText key={`label-${connector.id}`} label="Words on the line (optional)" value={connector.label} maxLength={200} onCommit={(v) => setConnector(editor, connector.id, { label: v.trim() })} />
+        <CommitText
+          key={`label-${connector.id}`}
+          label="Words on the line (optional)"
+          value={connector.label}
+          maxLength={200}
+          onCommit={(v) => setConnector(editor, connector.id, { label: v.trim() })}
+        />
       </fieldset>
       <div className="details-actions">
-        <button type="button" className="button" disabled={snapshot.readOnly} onClick={() => reverseConnector(editor, connector.id)}>
+        <button
+          type="button"
+          className="button"
+          disabled={snapshot.readOnly}
+          onClick={() => reverseConnector(editor, connector.id)}
+        >
           <Icon name="swap" /> Turn it round
         </button>
         <DeleteButton editor={editor} label="Delete connection" disabled={snapshot.readOnly} />
@@ -131,7 +170,10 @@ export function MultiDetails({ ids }: { ids: readonly string[] }) {
         {cards.length > 0 && (
           <label className="field">
             <span className="field-label">Change the kind of all selected cards</span>
-            <select value="" onChange={(e) => e.target.value && setCardKind(editor, cards, e.target.value as CardKind)}>
+            <select
+              value=""
+              onChange={(e) => e.target.value && setCardKind(editor, cards, e.target.value as CardKind)}
+            >
               <option value="">Choose a kind…</option>
               {CARD_KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -178,7 +220,12 @@ export function WorkshopDetails() {
     <div className="details" data-testid="workshop-details">
       <fieldset disabled={snapshot.readOnly} className="details-fields">
         <legend className="visually-hidden">Workshop</legend>
-        <CommitText label="Workshop title" value={meta.title} maxLength={200} onCommit={(v) => renameWorkshop(editor, v)} />
+        <CommitText
+          label="Workshop title"
+          value={meta.title}
+          maxLength={200}
+          onCommit={(v) => renameWorkshop(editor, v)}
+        />
         <CommitText
           label="What this workshop is about"
           hint="The service, the area and why now. This goes at the top of the plan."

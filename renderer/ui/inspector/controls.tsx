@@ -18,7 +18,17 @@ export interface CommitTextProps {
  * or Ctrl+Enter), never per keystroke: one committed edit is one undo step. While the field has
  * focus, changes from elsewhere do not overwrite what the person is typing.
  */
-export function CommitText({ label, value, onCommit, multiline, hint, maxLength = 10_000, rows = 4, disabled, type = 'text' }: CommitTextProps) {
+export function CommitText({
+  label,
+  value,
+  onCommit,
+  multiline,
+  hint,
+  maxLength = 10_000,
+  rows = 4,
+  disabled,
+  type = 'text',
+}: CommitTextProps) {
   const [draft, setDraft] = useState(value);
   const [focused, setFocused] = useState(false);
   const hintId = useId();
@@ -136,7 +146,13 @@ export function FieldControl({
     case 'boolean':
       return (
         <label className="check">
-          <input type="checkbox" checked={value === true} disabled={disabled} onChange={(e) => onCommit(e.target.checked ? true : null)} aria-describedby={spec.hint ? hintId : undefined} />
+          <input
+            type="checkbox"
+            checked={value === true}
+            disabled={disabled}
+            onChange={(e) => onCommit(e.target.checked ? true : null)}
+            aria-describedby={spec.hint ? hintId : undefined}
+          />
           <span>{spec.label}</span>
           {spec.hint && (
             <span id={hintId} className="field-hint">
@@ -154,14 +170,21 @@ export function FieldControl({
               {spec.hint}
             </span>
           )}
-          <select value={text} disabled={disabled} onChange={(e) => onCommit(e.target.value === '' ? null : e.target.value)} aria-describedby={spec.hint ? hintId : undefined}>
+          <select
+            value={text}
+            disabled={disabled}
+            onChange={(e) => onCommit(e.target.value === '' ? null : e.target.value)}
+            aria-describedby={spec.hint ? hintId : undefined}
+          >
             <option value="">Not given</option>
             {spec.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
             ))}
-            {text !== '' && !spec.options.some((o) => o.value === text) && <option value={text}>{text}</option>}
+            {text !== '' && !spec.options.some((o) => o.value === text) && (
+              <option value={text}>{text}</option>
+            )}
           </select>
         </label>
       );

@@ -8,8 +8,21 @@ import { ConnectionDialog } from '../dialogs/ConnectionDialog';
 import { MoveDialog } from '../dialogs/MoveDialog';
 import { useEditor, useEditorState, useSnapshot } from '../hooks';
 import { OutlineActions } from './OutlineActions';
-import { addTarget, deleteNode, verbForKey, verbsFor, type OutlineDialog, type OutlineVerb } from './outline-commands';
-import { createOutlineBuilder, pathToRecord, recordIdOf, visibleRows, type OutlineRow } from './outline-model';
+import {
+  addTarget,
+  deleteNode,
+  verbForKey,
+  verbsFor,
+  type OutlineDialog,
+  type OutlineVerb,
+} from './outline-commands';
+import {
+  createOutlineBuilder,
+  pathToRecord,
+  recordIdOf,
+  visibleRows,
+  type OutlineRow,
+} from './outline-model';
 import { OutlineTreeRow, rowDomId } from './OutlineTreeRow';
 import { treeMove } from './tree-keys';
 import { mountedRuns, useRowWindow } from './use-row-window';
@@ -55,7 +68,9 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
   });
 
   const focusRow = useCallback((key: string | null) => {
-    const el = key ? document.getElementById(rowDomId(key)) : treeRef.current?.querySelector<HTMLElement>('[role="treeitem"]');
+    const el = key
+      ? document.getElementById(rowDomId(key))
+      : treeRef.current?.querySelector<HTMLElement>('[role="treeitem"]');
     el?.focus();
     el?.scrollIntoView?.({ block: 'nearest' });
   }, []);
@@ -82,7 +97,9 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
     const path = pathToRecord(snapshot, nodes, id);
     if (!path) return;
     followed.current = selection;
-    const closed = path.slice(0, -1).filter((k) => overrides.get(k) === false || !rows[indexOf.get(k) ?? -1]?.expanded);
+    const closed = path
+      .slice(0, -1)
+      .filter((k) => overrides.get(k) === false || !rows[indexOf.get(k) ?? -1]?.expanded);
     if (closed.length > 0) {
       setOverrides((prev) => new Map([...prev, ...closed.map((k) => [k, true] as const)]));
     }
@@ -111,7 +128,9 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
 
   const back = () => {
     // Dialogs hand focus back to the outline's current row once the document has settled.
-    requestAnimationFrame(() => focusRow(treeRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.dataset.key ?? null));
+    requestAnimationFrame(() =>
+      focusRow(treeRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.dataset.key ?? null),
+    );
     return true;
   };
 
@@ -126,14 +145,18 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
         if (node.type === 'link') return setDialog({ type: 'link', connectorId: node.connector.id });
         return setEditingKey(row.key);
       case 'move':
-        return node.type === 'card' && setDialog({ type: 'move', cardId: node.card.id, current: node.card.frame });
+        return (
+          node.type === 'card' && setDialog({ type: 'move', cardId: node.card.id, current: node.card.frame })
+        );
       case 'connect':
         return node.type === 'card' && setDialog({ type: 'connect', cardId: node.card.id });
       case 'kind':
         return node.type === 'card' && setDialog({ type: 'kind', cardId: node.card.id });
       case 'delete':
         deleteNode(editor, node);
-        requestAnimationFrame(() => focusRow(treeRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.dataset.key ?? null));
+        requestAnimationFrame(() =>
+          focusRow(treeRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.dataset.key ?? null),
+        );
         return;
     }
   };
@@ -181,7 +204,10 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
   });
   const onActivate = useCallback((row: OutlineRow) => latest.current.activate(row), []);
   const onToggle = useCallback((row: OutlineRow) => latest.current.toggle(row), []);
-  const onCommitEdit = useCallback((row: OutlineRow, text: string | null) => latest.current.commitEdit(row, text), []);
+  const onCommitEdit = useCallback(
+    (row: OutlineRow, text: string | null) => latest.current.commitEdit(row, text),
+    [],
+  );
 
   const rowWindow = useRowWindow(treeEl, rows.length);
   const renderRow = (row: OutlineRow) => {
@@ -203,11 +229,23 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
   if (!rowWindow) body = rows.map(renderRow);
   else {
     // The focused and the edited row stay mounted wherever the viewport is.
-    const runs = mountedRuns(rowWindow, rows.length, [currentIndex, editingKey === null ? -1 : (indexOf.get(editingKey) ?? -1)]);
+    const runs = mountedRuns(rowWindow, rows.length, [
+      currentIndex,
+      editingKey === null ? -1 : (indexOf.get(editingKey) ?? -1),
+    ]);
     const parts: ReactNode[] = [];
     let at = 0;
     const spacer = (from: number, to: number) => {
-      if (to > from) parts.push(<div key={`gap-${from}`} className="tree-spacer" role="none" aria-hidden="true" style={{ height: (to - from) * rowWindow.rowHeight }} />);
+      if (to > from)
+        parts.push(
+          <div
+            key={`gap-${from}`}
+            className="tree-spacer"
+            role="none"
+            aria-hidden="true"
+            style={{ height: (to - from) * rowWindow.rowHeight }}
+          />,
+        );
     };
     for (const [from, to] of runs) {
       spacer(at, from);
@@ -222,7 +260,9 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
   return (
     <div className="outline">
       {rows.length === 0 ? (
-        <p className="muted outline-empty">The board is empty. Add a card with the buttons on the left, or press C.</p>
+        <p className="muted outline-empty">
+          The board is empty. Add a card with the buttons on the left, or press C.
+        </p>
       ) : (
         <div
           ref={setTree}
@@ -245,10 +285,28 @@ export function Outline({ registerFocus }: { registerFocus: (focus: () => void) 
         Arrow keys move. Enter edits. A adds a card, M moves, K connects, T changes kind, Delete deletes.
       </p>
       <OutlineActions node={current?.node ?? null} readOnly={snapshot.readOnly} onVerb={(v) => runVerb(v)} />
-      {dialog?.type === 'add' && <AddCardDialog frame={dialog.frame} placeName={dialog.placeName} onClose={() => setDialog(null)} restoreFocus={back} />}
-      {dialog?.type === 'move' && <MoveDialog cardIds={[dialog.cardId]} current={dialog.current} onClose={() => setDialog(null)} restoreFocus={back} />}
-      {dialog?.type === 'connect' && <ConnectDialog fromId={dialog.cardId} onClose={() => setDialog(null)} restoreFocus={back} />}
-      {dialog?.type === 'link' && <ConnectionDialog id={dialog.connectorId} onClose={() => setDialog(null)} restoreFocus={back} />}
+      {dialog?.type === 'add' && (
+        <AddCardDialog
+          frame={dialog.frame}
+          placeName={dialog.placeName}
+          onClose={() => setDialog(null)}
+          restoreFocus={back}
+        />
+      )}
+      {dialog?.type === 'move' && (
+        <MoveDialog
+          cardIds={[dialog.cardId]}
+          current={dialog.current}
+          onClose={() => setDialog(null)}
+          restoreFocus={back}
+        />
+      )}
+      {dialog?.type === 'connect' && (
+        <ConnectDialog fromId={dialog.cardId} onClose={() => setDialog(null)} restoreFocus={back} />
+      )}
+      {dialog?.type === 'link' && (
+        <ConnectionDialog id={dialog.connectorId} onClose={() => setDialog(null)} restoreFocus={back} />
+      )}
       {dialog?.type === 'kind' && kindCard && (
         <CardChooser
           title="Change the kind of card"

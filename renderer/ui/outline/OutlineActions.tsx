@@ -33,7 +33,15 @@ function describe(node: OutlineNode): string {
  * The buttons for the item that has focus in the outline, right after the tree in tab order, each
  * labelled with its key. Buttons inside treeitems would be hard to reach with a screen reader.
  */
-export function OutlineActions({ node, readOnly, onVerb }: { node: OutlineNode | null; readOnly: boolean; onVerb: (verb: OutlineVerb) => void }) {
+export function OutlineActions({
+  node,
+  readOnly,
+  onVerb,
+}: {
+  node: OutlineNode | null;
+  readOnly: boolean;
+  onVerb: (verb: OutlineVerb) => void;
+}) {
   if (!node) return null;
   return (
     <div className="outline-actions" role="group" aria-label="Actions for the outline item">

@@ -72,7 +72,8 @@ function RowLabel({ row }: { row: OutlineRow }) {
 }
 
 function InlineEdit({ row, onCommit }: { row: OutlineRow; onCommit: (text: string | null) => void }) {
-  const initial = row.node.type === 'card' ? row.node.card.text : row.node.type === 'frame' ? row.node.frame.title : '';
+  const initial =
+    row.node.type === 'card' ? row.node.card.text : row.node.type === 'frame' ? row.node.frame.title : '';
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLInputElement>(null);
   const done = useRef(false);
@@ -85,7 +86,10 @@ function InlineEdit({ row, onCommit }: { row: OutlineRow; onCommit: (text: strin
     done.current = true;
     onCommit(text);
   };
-  const label = row.node.type === 'card' ? `Text of the ${CARD_KIND_INFO[row.node.card.kind].label.toLowerCase()} card` : 'Frame title';
+  const label =
+    row.node.type === 'card'
+      ? `Text of the ${CARD_KIND_INFO[row.node.card.kind].label.toLowerCase()} card`
+      : 'Frame title';
   return (
     <input
       ref={ref}
@@ -111,7 +115,15 @@ function InlineEdit({ row, onCommit }: { row: OutlineRow; onCommit: (text: strin
 }
 
 /** One treeitem. Rows are flat (aria-level/setsize/posinset), which keeps focus handling simple. */
-function TreeRow({ row, focused, selected, editing, onActivate, onToggle, onCommitEdit }: OutlineTreeRowProps) {
+function TreeRow({
+  row,
+  focused,
+  selected,
+  editing,
+  onActivate,
+  onToggle,
+  onCommitEdit,
+}: OutlineTreeRowProps) {
   return (
     <div
       role="treeitem"
@@ -137,7 +149,11 @@ function TreeRow({ row, focused, selected, editing, onActivate, onToggle, onComm
       >
         {row.expandable ? (row.expanded ? '▾' : '▸') : ''}
       </span>
-      {editing ? <InlineEdit row={row} onCommit={(text) => onCommitEdit(row, text)} /> : <RowLabel row={row} />}
+      {editing ? (
+        <InlineEdit row={row} onCommit={(text) => onCommitEdit(row, text)} />
+      ) : (
+        <RowLabel row={row} />
+      )}
     </div>
   );
 }

@@ -1,5 +1,13 @@
 import { cardsInZOrder, framesInZOrder, type DocSnapshot } from '../../../shared/doc';
-import { CARD_KIND_INFO, CONNECTOR_LABELS, type Card, type CardId, type Connector, type Frame, type FrameId } from '../../../shared/model';
+import {
+  CARD_KIND_INFO,
+  CONNECTOR_LABELS,
+  type Card,
+  type CardId,
+  type Connector,
+  type Frame,
+  type FrameId,
+} from '../../../shared/model';
 
 /**
  * The outline as data: frames (bottom to top, as on the board) with their cards, each card with
@@ -7,9 +15,19 @@ import { CARD_KIND_INFO, CONNECTOR_LABELS, type Card, type CardId, type Connecto
  * unit-tested without a DOM.
  */
 export type OutlineNode =
-  | { readonly type: 'frame'; readonly key: string; readonly frame: Frame; readonly children: readonly OutlineNode[] }
+  | {
+      readonly type: 'frame';
+      readonly key: string;
+      readonly frame: Frame;
+      readonly children: readonly OutlineNode[];
+    }
   | { readonly type: 'loose'; readonly key: typeof LOOSE_KEY; readonly children: readonly OutlineNode[] }
-  | { readonly type: 'card'; readonly key: string; readonly card: Card; readonly children: readonly OutlineNode[] }
+  | {
+      readonly type: 'card';
+      readonly key: string;
+      readonly card: Card;
+      readonly children: readonly OutlineNode[];
+    }
   | {
       readonly type: 'link';
       readonly key: string;
@@ -51,7 +69,9 @@ export function frameTitle(frame: Frame): string {
 export function linkText(node: LinkNode): string {
   const verb = CONNECTOR_LABELS[node.connector.kind];
   const label = node.connector.label.trim() ? ` (${node.connector.label.trim()})` : '';
-  return node.direction === 'out' ? `${verb}: ${cardTitle(node.other)}${label}` : `${cardTitle(node.other)} ${verb} this${label}`;
+  return node.direction === 'out'
+    ? `${verb}: ${cardTitle(node.other)}${label}`
+    : `${cardTitle(node.other)} ${verb} this${label}`;
 }
 
 /** The id of the document record a node stands for (the loose group stands for none). */
@@ -77,10 +97,28 @@ export function linksOf(snapshot: DocSnapshot, card: Card): LinkNode[] {
   for (const c of snapshot.connectors.values()) {
     if (c.from === card.id) {
       const other = snapshot.cards.get(c.to);
-      if (other) out.push({ type: 'link', key: `${card.id}>${c.id}`, connector: c, direction: 'out', other, owner: card, children: [] });
+      if (other)
+        out.push({
+          type: 'link',
+          key: `${card.id}>${c.id}`,
+          connector: c,
+          direction: 'out',
+          other,
+          owner: card,
+          children: [],
+        });
     } else if (c.to === card.id) {
       const other = snapshot.cards.get(c.from);
-      if (other) into.push({ type: 'link', key: `${card.id}<${c.id}`, connector: c, direction: 'in', other, owner: card, children: [] });
+      if (other)
+        into.push({
+          type: 'link',
+          key: `${card.id}<${c.id}`,
+          connector: c,
+          direction: 'in',
+          other,
+          owner: card,
+          children: [],
+        });
     }
   }
   return [...out, ...into];
@@ -106,7 +144,8 @@ function slotOf(list: readonly Card[], card: Card): number {
   return lo;
 }
 
-const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** What the builder keeps from one snapshot to reuse for the next. */
 interface BuildState {
@@ -124,7 +163,8 @@ interface BuildState {
 function groupCards(snapshot: DocSnapshot): Map<GroupKey, Card[]> {
   const groups = new Map<GroupKey, Card[]>();
   // The z-ordered list is cached per cards map and shared with the board.
-  for (const card of cardsInZOrder(snapshot)) (groups.get(card.frame) ?? groups.set(card.frame, []).get(card.frame)!).push(card);
+  for (const card of cardsInZOrder(snapshot))
+    (groups.get(card.frame) ?? groups.set(card.frame, []).get(card.frame)!).push(card);
   return groups;
 }
 
@@ -212,24 +252,49 @@ function buildState(snapshot: DocSnapshot, prev: BuildState | null): BuildState 
     const into = incoming.get(card.id) ?? none;
     const old = prev?.cardNodes.get(card.id);
     // With the cards and connectors maps both unchanged, the cards at the other ends are too.
-    if (old && old.card === card && ((links === prev && cardsSame) || linksUnchanged(old, out, into, snapshot))) {
+    if (
+      old &&
+      old.card === card &&
+      ((links === prev && cardsSame) || linksUnchanged(old, out, into, snapshot))
+    ) {
       cardNodes.set(card.id, old);
       return old;
     }
     const children: OutlineNode[] = [];
     for (const c of out) {
       const other = snapshot.cards.get(c.to);
-      if (other) children.push({ type: 'link', key: `${card.id}>${c.id}`, connector: c, direction: 'out', other, owner: card, children: [] });
+      if (other)
+        children.push({
+          type: 'link',
+          key: `${card.id}>${c.id}`,
+          connector: c,
+          direction: 'out',
+          other,
+          owner: card,
+          children: [],
+        });
     }
     for (const c of into) {
       const other = snapshot.cards.get(c.from);
-      if (other) children.push({ type: 'link', key: `${card.id}<${c.id}`, connector: c, direction: 'in', other, owner: card, children: [] });
+      if (other)
+        children.push({
+          type: 'link',
+          key: `${card.id}<${c.id}`,
+          connector: c,
+          direction: 'in',
+          other,
+          owner: card,
+          children: [],
+        });
     }
     const node: CardNode = { type: 'card', key: card.id, card, children };
     cardNodes.set(card.id, node);
     return node;
   };
-  const childrenOf = (cards: readonly Card[], old: readonly OutlineNode[] | undefined): readonly OutlineNode[] => {
+  const childrenOf = (
+    cards: readonly Card[],
+    old: readonly OutlineNode[] | undefined,
+  ): readonly OutlineNode[] => {
     const next = cards.map(cardNode);
     return old && sameItems(old, next) ? old : next;
   };
@@ -239,7 +304,10 @@ function buildState(snapshot: DocSnapshot, prev: BuildState | null): BuildState 
   for (const frame of framesInZOrder(snapshot)) {
     const old = prev?.frameNodes.get(frame.id);
     const children = childrenOf(groups.get(frame.id) ?? [], old?.children);
-    const node: FrameNode = old && old.frame === frame && old.children === children ? old : { type: 'frame', key: frame.id, frame, children };
+    const node: FrameNode =
+      old && old.frame === frame && old.children === children
+        ? old
+        : { type: 'frame', key: frame.id, frame, children };
     frameNodes.set(frame.id, node);
     nodes.push(node);
   }
@@ -250,7 +318,10 @@ function buildState(snapshot: DocSnapshot, prev: BuildState | null): BuildState 
   const looseCards = [...(groups.get(null) ?? []), ...orphans.sort(byZ)];
   if (looseCards.length > 0) {
     const children = childrenOf(looseCards, prev?.loose?.children);
-    loose = prev?.loose && prev.loose.children === children ? prev.loose : { type: 'loose', key: LOOSE_KEY, children };
+    loose =
+      prev?.loose && prev.loose.children === children
+        ? prev.loose
+        : { type: 'loose', key: LOOSE_KEY, children };
     nodes.push(loose);
   }
   return {
@@ -266,7 +337,12 @@ function buildState(snapshot: DocSnapshot, prev: BuildState | null): BuildState 
 }
 
 /** True when a card's link rows would come out the same: same connectors, same cards at the other ends. */
-function linksUnchanged(node: CardNode, out: readonly Connector[], into: readonly Connector[], snapshot: DocSnapshot): boolean {
+function linksUnchanged(
+  node: CardNode,
+  out: readonly Connector[],
+  into: readonly Connector[],
+  snapshot: DocSnapshot,
+): boolean {
   let i = 0;
   for (const list of [out, into]) {
     const outgoing = list === out;
@@ -274,7 +350,13 @@ function linksUnchanged(node: CardNode, out: readonly Connector[], into: readonl
       const other = snapshot.cards.get(outgoing ? c.to : c.from);
       if (!other) continue;
       const child = node.children[i++];
-      if (child?.type !== 'link' || child.connector !== c || child.other !== other || child.direction !== (outgoing ? 'out' : 'in')) return false;
+      if (
+        child?.type !== 'link' ||
+        child.connector !== c ||
+        child.other !== other ||
+        child.direction !== (outgoing ? 'out' : 'in')
+      )
+        return false;
     }
   }
   return i === node.children.length;
@@ -289,13 +371,25 @@ export function isExpanded(node: OutlineNode, overrides: ReadonlyMap<string, boo
   return overrides.get(node.key) ?? (node.type === 'frame' || node.type === 'loose');
 }
 
-export function visibleRows(nodes: readonly OutlineNode[], overrides: ReadonlyMap<string, boolean>): OutlineRow[] {
+export function visibleRows(
+  nodes: readonly OutlineNode[],
+  overrides: ReadonlyMap<string, boolean>,
+): OutlineRow[] {
   const rows: OutlineRow[] = [];
   const walk = (list: readonly OutlineNode[], level: number, parentKey: string | null) => {
     list.forEach((node, i) => {
       const expandable = node.children.length > 0;
       const expanded = expandable && isExpanded(node, overrides);
-      rows.push({ key: node.key, node, level, setSize: list.length, posInSet: i + 1, parentKey, expandable, expanded });
+      rows.push({
+        key: node.key,
+        node,
+        level,
+        setSize: list.length,
+        posInSet: i + 1,
+        parentKey,
+        expandable,
+        expanded,
+      });
       if (expanded) walk(node.children, level + 1, node.key);
     });
   };
@@ -317,7 +411,11 @@ export function pathTo(nodes: readonly OutlineNode[], id: string): string[] | nu
  * `pathTo` without walking the tree for cards and frames, which is what the board selects; the
  * outline asks on every change while one item is selected. Connections fall back to the walk.
  */
-export function pathToRecord(snapshot: DocSnapshot, nodes: readonly OutlineNode[], id: string): string[] | null {
+export function pathToRecord(
+  snapshot: DocSnapshot,
+  nodes: readonly OutlineNode[],
+  id: string,
+): string[] | null {
   const card = snapshot.cards.get(id as CardId);
   if (card) return [card.frame !== null && snapshot.frames.has(card.frame) ? card.frame : LOOSE_KEY, card.id];
   if (snapshot.frames.has(id as FrameId)) return [id];

@@ -9,7 +9,10 @@ export type TreeMove =
 
 export function treeMove(rows: readonly OutlineRow[], focusedKey: string | null, key: string): TreeMove {
   if (rows.length === 0) return null;
-  const index = Math.max(0, rows.findIndex((r) => r.key === focusedKey));
+  const index = Math.max(
+    0,
+    rows.findIndex((r) => r.key === focusedKey),
+  );
   const row = rows[index]!;
   switch (key) {
     case 'ArrowDown':

@@ -56,8 +56,14 @@ export function useRowWindow(el: HTMLElement | null, count: number): RowWindow |
  * one being edited stay mounted, so focus never falls out of the tree), as runs of consecutive
  * indexes; the gaps between runs become spacers.
  */
-export function mountedRuns(rowWindow: RowWindow, count: number, pinned: readonly number[]): (readonly [number, number])[] {
-  const extra = [...new Set(pinned)].filter((i) => i >= 0 && i < count && (i < rowWindow.start || i >= rowWindow.end)).sort((a, b) => a - b);
+export function mountedRuns(
+  rowWindow: RowWindow,
+  count: number,
+  pinned: readonly number[],
+): (readonly [number, number])[] {
+  const extra = [...new Set(pinned)]
+    .filter((i) => i >= 0 && i < count && (i < rowWindow.start || i >= rowWindow.end))
+    .sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const i of extra.filter((i) => i < rowWindow.start)) runs.push([i, i + 1]);
   if (rowWindow.end > rowWindow.start) runs.push([rowWindow.start, rowWindow.end]);

@@ -16,7 +16,8 @@ export function PlanView() {
   const { plan, stale } = usePlan(snapshot);
   const show = useCallback(
     (cardId: string) => {
-      if (!editor.snapshot.cards.has(cardId as never)) return editor.announce('That card is no longer on the board.');
+      if (!editor.snapshot.cards.has(cardId as never))
+        return editor.announce('That card is no longer on the board.');
       editor.select([cardId]);
       editor.reveal(cardId);
       editor.announce('Selected on the board.');
@@ -30,14 +31,17 @@ export function PlanView() {
         Plan
       </h2>
       <div className="plan-scroll">
-        <p className="muted plan-intro">What the board says so far, as the exported plan will have it. Choose an item to find its card.</p>
+        <p className="muted plan-intro">
+          What the board says so far, as the exported plan will have it. Choose an item to find its card.
+        </p>
         <PlanChecks gaps={plan.gaps} onShow={show} />
         {planSections(plan).map((section) => (
           <PlanSection key={section.id} section={section} onShow={show} />
         ))}
         {plan.omitted.length > 0 && (
           <p className="plan-omitted">
-            {plan.omitted.length} item{plan.omitted.length === 1 ? '' : 's'} could not be read and {plan.omitted.length === 1 ? 'is' : 'are'} left out of the plan.
+            {plan.omitted.length} item{plan.omitted.length === 1 ? '' : 's'} could not be read and{' '}
+            {plan.omitted.length === 1 ? 'is' : 'are'} left out of the plan.
           </p>
         )}
       </div>
@@ -48,7 +52,9 @@ export function PlanView() {
 function PlanChecks({ gaps, onShow }: { gaps: readonly PlanGap[]; onShow: (id: string) => void }) {
   return (
     <section className="plan-checks" aria-labelledby="plan-checks-heading">
-      <h3 id="plan-checks-heading">{gaps.length === 0 ? 'Plan checks: nothing missing' : `Plan checks: ${gaps.length} to look at`}</h3>
+      <h3 id="plan-checks-heading">
+        {gaps.length === 0 ? 'Plan checks: nothing missing' : `Plan checks: ${gaps.length} to look at`}
+      </h3>
       {gaps.length === 0 ? (
         <p className="muted">Every outcome, barrier, experiment and next step is complete.</p>
       ) : (
@@ -70,7 +76,13 @@ function PlanChecks({ gaps, onShow }: { gaps: readonly PlanGap[]; onShow: (id: s
 }
 
 /** Memoised: a section's items only change when its cards do, so typing elsewhere redraws little. */
-const PlanSection = memo(function PlanSection({ section, onShow }: { section: PlanSectionView; onShow: (id: string) => void }) {
+const PlanSection = memo(function PlanSection({
+  section,
+  onShow,
+}: {
+  section: PlanSectionView;
+  onShow: (id: string) => void;
+}) {
   const headingId = `plan-section-${section.id}`;
   return (
     <section className="plan-part" aria-labelledby={headingId}>
@@ -107,6 +119,9 @@ function PlanEntry({ item, onShow }: { item: PlanItem; onShow: (id: string) => v
   );
 }
 
-function sameSection(a: { section: PlanSectionView; onShow: unknown }, b: { section: PlanSectionView; onShow: unknown }): boolean {
+function sameSection(
+  a: { section: PlanSectionView; onShow: unknown },
+  b: { section: PlanSectionView; onShow: unknown },
+): boolean {
   return a.onShow === b.onShow && JSON.stringify(a.section) === JSON.stringify(b.section);
 }

@@ -22,7 +22,9 @@ export interface PlanSectionView {
 const kindLabel = (kind: CardKind) => CARD_KIND_INFO[kind].label;
 const words = (value: string) => value.replace(/-/g, ' ');
 const mentions = (label: string, list: readonly CardMention[], none?: string): string | null =>
-  list.length > 0 ? `${label}: ${list.map((m) => m.text.trim() || `(${kindLabel(m.kind)} without words)`).join('; ')}` : (none ?? null);
+  list.length > 0
+    ? `${label}: ${list.map((m) => m.text.trim() || `(${kindLabel(m.kind)} without words)`).join('; ')}`
+    : (none ?? null);
 
 function item(
   entry: { cardId: string; text: string; evidence?: keyof typeof EVIDENCE_LABELS | null },
@@ -77,14 +79,20 @@ export function planSections(plan: Plan): PlanSectionView[] {
       id: 'partners',
       title: 'Partners',
       empty: 'No partners yet.',
-      items: plan.partners.map((e) => item(e, labelled('Role', e.role), labelled('Brings', e.brings), labelled('Commits to', e.commits))),
+      items: plan.partners.map((e) =>
+        item(e, labelled('Role', e.role), labelled('Brings', e.brings), labelled('Commits to', e.commits)),
+      ),
     },
     {
       id: 'services',
       title: 'Services and activities',
       empty: 'No services yet.',
       items: plan.services.map((e) =>
-        item(e, labelled('Purpose', e.purpose), e.stage === 'today' ? 'How things are now' : e.stage === 'vision' ? 'In the dream' : null),
+        item(
+          e,
+          labelled('Purpose', e.purpose),
+          e.stage === 'today' ? 'How things are now' : e.stage === 'vision' ? 'In the dream' : null,
+        ),
       ),
     },
     {
@@ -104,14 +112,21 @@ export function planSections(plan: Plan): PlanSectionView[] {
       id: 'resources',
       title: 'Resources',
       empty: 'No resources yet.',
-      items: plan.resources.map((e) => item(e, labelled('Amount', e.amount), labelled('Source', e.source), mentions('Funds', e.funds))),
+      items: plan.resources.map((e) =>
+        item(e, labelled('Amount', e.amount), labelled('Source', e.source), mentions('Funds', e.funds)),
+      ),
     },
     {
       id: 'barriers',
       title: 'Barriers and thresholds',
       empty: 'No barriers yet.',
       items: plan.barriers.map((e) =>
-        item(e, e.isThreshold && 'An eligibility threshold', e.proposal && `Proposal: ${words(e.proposal)}`, mentions('Mitigated by', e.mitigations)),
+        item(
+          e,
+          e.isThreshold && 'An eligibility threshold',
+          e.proposal && `Proposal: ${words(e.proposal)}`,
+          mentions('Mitigated by', e.mitigations),
+        ),
       ),
     },
     {
@@ -119,7 +134,14 @@ export function planSections(plan: Plan): PlanSectionView[] {
       title: 'Learning plan',
       empty: 'No experiments yet.',
       items: plan.learning.map((e) =>
-        item(e, labelled('What we will watch', e.watch), labelled('Review date', e.reviewDate), labelled('Owner', e.owner), e.status && `Status: ${e.status}`, mentions('Tests', e.tests)),
+        item(
+          e,
+          labelled('What we will watch', e.watch),
+          labelled('Review date', e.reviewDate),
+          labelled('Owner', e.owner),
+          e.status && `Status: ${e.status}`,
+          mentions('Tests', e.tests),
+        ),
       ),
     },
     {

@@ -20,7 +20,8 @@ export function Notices({ readOnlyReason = null, children }: NoticesProps) {
       {snapshot.readOnly && (
         <div className="notice notice-warning" role="note">
           <strong>Read only.</strong>{' '}
-          {readOnlyReason ?? 'This workshop was made with a newer version of Dreamboard. Update Dreamboard to edit it.'}
+          {readOnlyReason ??
+            'This workshop was made with a newer version of Dreamboard. Update Dreamboard to edit it.'}
         </div>
       )}
       {n > 0 && (
@@ -29,7 +30,9 @@ export function Notices({ readOnlyReason = null, children }: NoticesProps) {
             <summary>
               {n} {n === 1 ? 'item' : 'items'} could not be shown
             </summary>
-            <p>They are kept in the workshop unchanged, in case a newer version of Dreamboard can read them.</p>
+            <p>
+              They are kept in the workshop unchanged, in case a newer version of Dreamboard can read them.
+            </p>
             <ul>
               {describeProblems(snapshot.quarantine).map((line) => (
                 <li key={line}>{line}</li>
@@ -46,7 +49,13 @@ export function Notices({ readOnlyReason = null, children }: NoticesProps) {
 export function LiveRegion() {
   const message = useEditorState((s) => s.announcement);
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+    <div
+      className="visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="announcer"
+    >
       {message}
     </div>
   );

@@ -67,10 +67,15 @@ export function StartScreen({ files, where }: StartScreenProps) {
           Dreamboard
         </h1>
         <p className="start-lead">
-          Design a public service together. Start from what matters to people and what is already strong, then plan
-          who does what.
+          Design a public service together. Start from what matters to people and what is already strong, then
+          plan who does what.
         </p>
-        <FileNotices problem={problem} notice={null} onDismissProblem={() => files.dismissProblem()} onDismissNotice={() => {}} />
+        <FileNotices
+          problem={problem}
+          notice={null}
+          onDismissProblem={() => files.dismissProblem()}
+          onDismissNotice={() => {}}
+        />
         {recent && recent.length > 0 && (
           <section className="start-section" aria-labelledby="recent-heading">
             <h2 id="recent-heading" className="start-heading">
@@ -89,7 +94,9 @@ export function StartScreen({ files, where }: StartScreenProps) {
           <h2 id="new-heading" className="start-heading">
             Start a new workshop
           </h2>
-          <p className="start-sub">Everyone in the room can add cards, connect ideas and agree next steps. Choose how to begin:</p>
+          <p className="start-sub">
+            Everyone in the room can add cards, connect ideas and agree next steps. Choose how to begin:
+          </p>
           <ul className="template-list">
             {templates.map((t) => (
               <li key={t.id}>
@@ -113,7 +120,12 @@ export function StartScreen({ files, where }: StartScreenProps) {
           </ul>
         </section>
         <div className="start-open">
-          <button type="button" className="button" onClick={() => void files.open(() => files.storage.openDialog())} disabled={busy}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void files.open(() => files.storage.openDialog())}
+            disabled={busy}
+          >
             {where === 'browser' ? 'Import a .dreamboard file…' : 'Open a workshop file…'}
           </button>
           <span className="muted">or drag a .dreamboard file onto this window.</span>

@@ -102,12 +102,22 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
       </div>
       <div className="bar-group" role="group" aria-label="Zoom">
         {button('view.zoomOut', 'zoomOut', 'Zoom out')}
-        <button type="button" className="zoom-level" onClick={() => run('view.zoomReset')} title={tip('view.zoomReset')}>
+        <button
+          type="button"
+          className="zoom-level"
+          onClick={() => run('view.zoomReset')}
+          title={tip('view.zoomReset')}
+        >
           <span className="visually-hidden">Zoom level </span>
           {Math.round(zoom * 100)}%<span className="visually-hidden">. Press to show actual size</span>
         </button>
         {button('view.zoomIn', 'zoomIn', 'Zoom in')}
-        <button type="button" className="text-button" onClick={() => run('view.zoomToFit')} title={tip('view.zoomToFit')}>
+        <button
+          type="button"
+          className="text-button"
+          onClick={() => run('view.zoomToFit')}
+          title={tip('view.zoomToFit')}
+        >
           <Icon name="fit" /> Fit
         </button>
       </div>
@@ -130,7 +140,13 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
         >
           <Icon name="details" /> Details
         </button>
-        <button type="button" className="text-button" aria-pressed={panels.plan} onClick={() => run('view.plan')} title={tip('view.plan')}>
+        <button
+          type="button"
+          className="text-button"
+          aria-pressed={panels.plan}
+          onClick={() => run('view.plan')}
+          title={tip('view.plan')}
+        >
           <Icon name="outline" /> Plan
         </button>
         <button
@@ -143,7 +159,12 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
           <Icon name="map" /> Map
         </button>
       </div>
-      <button type="button" className="text-button" onClick={() => run('help.shortcuts')} title={tip('help.shortcuts')}>
+      <button
+        type="button"
+        className="text-button"
+        onClick={() => run('help.shortcuts')}
+        title={tip('help.shortcuts')}
+      >
         <Icon name="keyboard" /> <span className="visually-hidden">Keyboard </span>Shortcuts
       </button>
       {button('help.about', 'info', 'About Dreamboard')}

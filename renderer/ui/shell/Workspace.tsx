@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { ActionId } from '../../../shared/actions/catalog';
 import { addCard, performAction } from '../../editor/actions';
 import { getPlatform } from '../../platform';
@@ -94,7 +102,8 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
         showVersionHistory: () => setDialog('history'),
         newWorkshop: () => void files.close(),
         // The desktop has the system's open dialog; a page can only list what this browser keeps.
-        openWorkshop: () => (platform.kind === 'browser' ? setDialog('open') : void files.open(() => files.storage.openDialog())),
+        openWorkshop: () =>
+          platform.kind === 'browser' ? setDialog('open') : void files.open(() => files.storage.openDialog()),
         saveAs: () => void files.saveAs(),
         closeWorkshop: () => void files.close(),
         focusCanvas,
@@ -181,7 +190,9 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
       </div>
       <LiveRegion />
       {exportUi.element}
-      {shortcutsOpen && <ShortcutSheet isMac={isMac} onClose={() => editor.store.set({ shortcutsOpen: false })} />}
+      {shortcutsOpen && (
+        <ShortcutSheet isMac={isMac} onClose={() => editor.store.set({ shortcutsOpen: false })} />
+      )}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
       {dialog === 'chooser' && (
         <CardChooser
@@ -198,7 +209,12 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
         />
       )}
       {dialog === 'history' && (
-        <VersionHistoryDialog storage={files.storage} handle={workshop.file.handle} editor={editor} onClose={() => setDialog(null)} />
+        <VersionHistoryDialog
+          storage={files.storage}
+          handle={workshop.file.handle}
+          editor={editor}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog === 'open' && (
         <OpenWorkshopDialog

@@ -13,7 +13,9 @@ const COLLECTION_NAMES: Record<Collection, [string, string]> = {
 export function describeProblems(records: readonly QuarantinedRecord[]): string[] {
   const counts = new Map<string, number>();
   for (const r of records) {
-    const problem = r.reason.startsWith('links to') ? 'links to something that is missing' : 'has information Dreamboard cannot read';
+    const problem = r.reason.startsWith('links to')
+      ? 'links to something that is missing'
+      : 'has information Dreamboard cannot read';
     const key = `${r.collection}|${problem}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

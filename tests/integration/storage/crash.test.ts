@@ -45,7 +45,6 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-
 /** Runs the child until `killAfterMs` past "ready", SIGKILLs it, returns the last edit it reported saved. */
 function runChildAndKill(
   path: string,

@@ -27,11 +27,16 @@ describe('culling', () => {
     const snap = t.editor.snapshot;
     const ordered = t.editor.orderedCards();
     fc.assert(
-      fc.property(fc.integer({ min: -500, max: 4500 }), fc.integer({ min: -500, max: 2500 }), fc.integer({ min: 1, max: 6000 }), (x, y, w) => {
-        const view: Box = { x, y, w, h: w * 0.6 };
-        const got = visibleCards(snap, view, null).map((p) => p.card.id);
-        expect(got).toEqual(ordered.filter((c) => boxesIntersect(c, view)).map((c) => c.id));
-      }),
+      fc.property(
+        fc.integer({ min: -500, max: 4500 }),
+        fc.integer({ min: -500, max: 2500 }),
+        fc.integer({ min: 1, max: 6000 }),
+        (x, y, w) => {
+          const view: Box = { x, y, w, h: w * 0.6 };
+          const got = visibleCards(snap, view, null).map((p) => p.card.id);
+          expect(got).toEqual(ordered.filter((c) => boxesIntersect(c, view)).map((c) => c.id));
+        },
+      ),
       { seed: 5150, numRuns: 150 },
     );
   });
@@ -67,15 +72,21 @@ describe('culling', () => {
 describe('minimap mapping', () => {
   it('fits any content box inside the minimap', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (x, y, w, h) => {
-        const m = minimapMapping({ x, y, w, h }, 220, 150);
-        const left = x * m.scale + m.offsetX;
-        const top = y * m.scale + m.offsetY;
-        expect(left).toBeGreaterThanOrEqual(-1e-6);
-        expect(top).toBeGreaterThanOrEqual(-1e-6);
-        expect(left + w * m.scale).toBeLessThanOrEqual(220 + 1e-6);
-        expect(top + h * m.scale).toBeLessThanOrEqual(150 + 1e-6);
-      }),
+      fc.property(
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (x, y, w, h) => {
+          const m = minimapMapping({ x, y, w, h }, 220, 150);
+          const left = x * m.scale + m.offsetX;
+          const top = y * m.scale + m.offsetY;
+          expect(left).toBeGreaterThanOrEqual(-1e-6);
+          expect(top).toBeGreaterThanOrEqual(-1e-6);
+          expect(left + w * m.scale).toBeLessThanOrEqual(220 + 1e-6);
+          expect(top + h * m.scale).toBeLessThanOrEqual(150 + 1e-6);
+        },
+      ),
       { seed: 77, numRuns: 200 },
     );
   });

@@ -7,7 +7,10 @@ const measure = (s: string) => s.length * 10;
 
 describe('wrapText', () => {
   it('wraps at word boundaries', () => {
-    expect(wrapText('safe warm home for everyone', 100, 5, measure)).toEqual({ lines: ['safe warm', 'home for', 'everyone'], truncated: false });
+    expect(wrapText('safe warm home for everyone', 100, 5, measure)).toEqual({
+      lines: ['safe warm', 'home for', 'everyone'],
+      truncated: false,
+    });
   });
 
   it('keeps the writer’s line breaks', () => {
@@ -32,11 +35,16 @@ describe('wrapText', () => {
 
   it('never returns more lines than allowed or a line wider than the width', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 20, max: 400 }), fc.integer({ min: 1, max: 8 }), (text, width, maxLines) => {
-        const out = wrapText(text, width, maxLines, measure);
-        expect(out.lines.length).toBeLessThanOrEqual(maxLines);
-        for (const line of out.lines) expect(measure(line)).toBeLessThanOrEqual(width);
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.integer({ min: 1, max: 8 }),
+        (text, width, maxLines) => {
+          const out = wrapText(text, width, maxLines, measure);
+          expect(out.lines.length).toBeLessThanOrEqual(maxLines);
+          for (const line of out.lines) expect(measure(line)).toBeLessThanOrEqual(width);
+        },
+      ),
       { seed: 1234, numRuns: 500 },
     );
   });

@@ -6,13 +6,22 @@ import type { CardId } from '../../../shared/model';
 
 const author = { participantId: 'p', role: null };
 const sorted = (index: DocumentIndex) =>
-  [...index.getSnapshot().cards.values()].sort((a, b) => (a.z < b.z ? -1 : a.z > b.z ? 1 : a.id < b.id ? -1 : 1)).map((c) => c.id);
+  [...index.getSnapshot().cards.values()]
+    .sort((a, b) => (a.z < b.z ? -1 : a.z > b.z ? 1 : a.id < b.id ? -1 : 1))
+    .map((c) => c.id);
 
 describe('z order carried between snapshots', () => {
   it('always equals a fresh sort, whatever sequence of small edits happens', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('add', 'move', 'retext', 'restack', 'delete'), fc.nat(), fc.string({ minLength: 1, maxLength: 3 })), { maxLength: 40 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('add', 'move', 'retext', 'restack', 'delete'),
+            fc.nat(),
+            fc.string({ minLength: 1, maxLength: 3 }),
+          ),
+          { maxLength: 40 },
+        ),
         (ops) => {
           const doc = new Y.Doc();
           const index = new DocumentIndex(doc);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DocumentIndex, ROOT, createCard, createConnector, createFrame, deleteItems, updateCard } from '../../../shared/doc';
+import {
+  DocumentIndex,
+  ROOT,
+  createCard,
+  createConnector,
+  createFrame,
+  deleteItems,
+  updateCard,
+} from '../../../shared/doc';
 import type { CardId } from '../../../shared/model';
 import { SCHEMA_VERSION } from '../../../shared/schema';
 
@@ -8,7 +16,18 @@ const author = { participantId: 'p1', role: null };
 
 function rawCard(doc: Y.Doc, id: string, fields: Record<string, unknown>): void {
   const m = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries({ id, kind: 'need', x: 0, y: 0, w: 200, h: 120, z: 'a0', text: 'x', frame: null, ...fields }))
+  for (const [k, v] of Object.entries({
+    id,
+    kind: 'need',
+    x: 0,
+    y: 0,
+    w: 200,
+    h: 120,
+    z: 'a0',
+    text: 'x',
+    frame: null,
+    ...fields,
+  }))
     m.set(k, v);
   doc.getMap(ROOT.cards).set(id, m);
 }

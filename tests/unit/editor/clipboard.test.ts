@@ -56,8 +56,18 @@ describe('clipboard', () => {
   });
 
   it.each([
-    ['invalid records', JSON.stringify({ type: 'dreamboard/clipboard', version: 1, cards: [{ id: 'x', kind: 'bomb', x: 'NaN' }] })],
-    ['a prototype-polluting payload', '{"type":"dreamboard/clipboard","version":1,"cards":[{"__proto__":{"polluted":true}}]}'],
+    [
+      'invalid records',
+      JSON.stringify({
+        type: 'dreamboard/clipboard',
+        version: 1,
+        cards: [{ id: 'x', kind: 'bomb', x: 'NaN' }],
+      }),
+    ],
+    [
+      'a prototype-polluting payload',
+      '{"type":"dreamboard/clipboard","version":1,"cards":[{"__proto__":{"polluted":true}}]}',
+    ],
   ])('pastes nothing from %s and says so', (_label, text) => {
     const editor = makeEditor();
     const result = pasteText(editor, text);
@@ -68,7 +78,10 @@ describe('clipboard', () => {
 
   it('refuses a paste that is too large, without changing anything', () => {
     const editor = makeEditor();
-    const result = pasteText(editor, JSON.stringify({ type: 'dreamboard/clipboard', pad: 'x'.repeat(6_000_000) }));
+    const result = pasteText(
+      editor,
+      JSON.stringify({ type: 'dreamboard/clipboard', pad: 'x'.repeat(6_000_000) }),
+    );
     expect(result).toEqual({ ok: false, reason: 'What you copied is too big to paste' });
     expect(editor.snapshot.cards.size).toBe(0);
   });

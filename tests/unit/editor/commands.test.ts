@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardsInZOrder } from '../../../shared/doc';
 import type { CardId } from '../../../shared/model';
-import { align, commitBoxes, distribute, moveBy, moveCardsToFrame, reorder } from '../../../renderer/editor/arrange-commands';
+import {
+  align,
+  commitBoxes,
+  distribute,
+  moveBy,
+  moveCardsToFrame,
+  reorder,
+} from '../../../renderer/editor/arrange-commands';
 import {
   addCard,
   connectCards,
@@ -156,8 +163,13 @@ describe('editor commands', () => {
 
   it('reorders with fractional keys: front, back, forward, backward', () => {
     const editor = makeEditor();
-    const ids = ['a', 'b', 'c', 'd'].map((t, i) => addCard(editor, 'note', { at: { x: i * 10, y: 0 }, text: t })!);
-    const order = () => cardsInZOrder(editor.snapshot).map((c) => c.text).join('');
+    const ids = ['a', 'b', 'c', 'd'].map((t, i) =>
+      addCard(editor, 'note', { at: { x: i * 10, y: 0 }, text: t })!,
+    );
+    const order = () =>
+      cardsInZOrder(editor.snapshot)
+        .map((c) => c.text)
+        .join('');
     expect(order()).toBe('abcd');
     editor.select([ids[0]!]);
     reorder(editor, 'front');
@@ -172,7 +184,9 @@ describe('editor commands', () => {
 
   it('aligns and distributes the selection', () => {
     const editor = makeEditor();
-    const ids = [0, 1, 2].map((i) => addCard(editor, 'note', { at: { x: i * 300 + (i === 1 ? 40 : 0), y: i * 50 } })!);
+    const ids = [0, 1, 2].map((i) =>
+      addCard(editor, 'note', { at: { x: i * 300 + (i === 1 ? 40 : 0), y: i * 50 } })!,
+    );
     editor.select(ids);
     align(editor, 'top');
     expect(ids.map((id) => editor.card(id)!.y)).toEqual([0, 0, 0]);

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, type ActionSpec } from '../../../shared/actions/catalog';
 import { actionForKey, cardKindForKey } from '../../../renderer/editor/actions';
-import { describeAccelerator, matchesAccelerator, parseAccelerator } from '../../../renderer/editor/shortcuts';
+import {
+  describeAccelerator,
+  matchesAccelerator,
+  parseAccelerator,
+} from '../../../renderer/editor/shortcuts';
 
-const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean; code: string }> = {}) => ({
+const key = (
+  k: string,
+  mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean; code: string }> = {},
+) => ({
   key: k,
   code: mods.code,
   ctrlKey: !!mods.ctrl,

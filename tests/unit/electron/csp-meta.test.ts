@@ -29,11 +29,13 @@ describe('the CSP meta tag in renderer/index.html', () => {
   });
 
   it('says nothing the app:// header does not say', () => {
-    for (const [name, value] of meta) expect(`${name} ${value}`).toBe(`${name} ${header.get(name) ?? '(not in header)'}`);
+    for (const [name, value] of meta)
+      expect(`${name} ${value}`).toBe(`${name} ${header.get(name) ?? '(not in header)'}`);
   });
 
   it('keeps the directives that stop script injection', () => {
-    for (const name of ['default-src', 'script-src', 'object-src', 'base-uri']) expect(meta.get(name)).toBe(header.get(name));
+    for (const name of ['default-src', 'script-src', 'object-src', 'base-uri'])
+      expect(meta.get(name)).toBe(header.get(name));
     expect([...meta.keys()].some((name) => HEADER_ONLY.has(name))).toBe(false);
   });
 });

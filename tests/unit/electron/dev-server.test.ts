@@ -8,11 +8,17 @@ describe('the development server setting', () => {
   });
 
   it('accepts http://127.0.0.1 with a port', () => {
-    expect(readDevServerSetting({ DREAMBOARD_DEV_URL: 'http://127.0.0.1:5173' })).toEqual({ mode: 'development', url: 'http://127.0.0.1:5173/' });
+    expect(readDevServerSetting({ DREAMBOARD_DEV_URL: 'http://127.0.0.1:5173' })).toEqual({
+      mode: 'development',
+      url: 'http://127.0.0.1:5173/',
+    });
   });
 
   it('normalises another spelling of 127.0.0.1 to the canonical origin', () => {
-    expect(readDevServerSetting({ DREAMBOARD_DEV_URL: 'http://127.1:5173' })).toEqual({ mode: 'development', url: 'http://127.0.0.1:5173/' });
+    expect(readDevServerSetting({ DREAMBOARD_DEV_URL: 'http://127.1:5173' })).toEqual({
+      mode: 'development',
+      url: 'http://127.0.0.1:5173/',
+    });
   });
 
   it.each([

@@ -10,7 +10,10 @@ const yaml = requireFromBuilder('js-yaml') as { load(text: string): unknown };
 const schema = requireFromBuilder('./scheme.json') as object;
 
 const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
-const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; dependencies: Record<string, string> };
+const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  main: string;
+  dependencies: Record<string, string>;
+};
 
 describe('electron-builder.yml', () => {
   it('is valid against electron-builder’s own configuration schema', () => {
@@ -50,7 +53,11 @@ describe('electron-builder.yml', () => {
 
   it('registers .dreamboard files and dreamboard:// links', () => {
     expect(config.fileAssociations).toEqual([
-      expect.objectContaining({ ext: 'dreamboard', name: 'Dreamboard workshop', mimeType: 'application/x-dreamboard' }),
+      expect.objectContaining({
+        ext: 'dreamboard',
+        name: 'Dreamboard workshop',
+        mimeType: 'application/x-dreamboard',
+      }),
     ]);
     expect(config.protocols).toEqual([expect.objectContaining({ schemes: ['dreamboard'] })]);
   });

@@ -3,8 +3,14 @@ import { checkHelpLink } from '../../../electron/main/external-links';
 
 describe('which help links main opens in the browser', () => {
   it('opens https links to declared hosts, in normalised form', () => {
-    expect(checkHelpLink('https://www.gov.uk/service-manual')).toEqual({ allowed: true, href: 'https://www.gov.uk/service-manual' });
-    expect(checkHelpLink('https://GitHub.com/a/b?q=1#x')).toEqual({ allowed: true, href: 'https://github.com/a/b?q=1#x' });
+    expect(checkHelpLink('https://www.gov.uk/service-manual')).toEqual({
+      allowed: true,
+      href: 'https://www.gov.uk/service-manual',
+    });
+    expect(checkHelpLink('https://GitHub.com/a/b?q=1#x')).toEqual({
+      allowed: true,
+      href: 'https://github.com/a/b?q=1#x',
+    });
   });
 
   it.each([

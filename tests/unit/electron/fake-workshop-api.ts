@@ -8,7 +8,13 @@ import type { SaveStateEvent } from '../../../shared/ipc/workshop-schemas';
 
 type WorkshopMethods = Exclude<
   keyof DesktopApi,
-  'contractVersion' | 'getAppInfo' | 'setWindowTitle' | 'openExternal' | 'performNativeEdit' | 'onMenuAction' | 'saveExport'
+  | 'contractVersion'
+  | 'getAppInfo'
+  | 'setWindowTitle'
+  | 'openExternal'
+  | 'performNativeEdit'
+  | 'onMenuAction'
+  | 'saveExport'
 >;
 
 export function fakeWorkshopApi() {

@@ -1,7 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, type ActionId } from '../../../shared/actions/catalog';
-import { buildMenuTemplate, shouldRegisterAccelerator, type MenuContext } from '../../../electron/main/menu-template';
+import {
+  buildMenuTemplate,
+  shouldRegisterAccelerator,
+  type MenuContext,
+} from '../../../electron/main/menu-template';
 
 const linux: MenuContext = { platform: 'linux', appName: 'Dreamboard', isDev: false };
 const mac: MenuContext = { platform: 'darwin', appName: 'Dreamboard', isDev: false };
@@ -30,7 +34,8 @@ describe('native menus built from the action catalog', () => {
   it('leaves out actions that have no menu', () => {
     const { items } = build(linux);
     const ids = new Set(items.map((item) => item.id));
-    for (const action of ACTIONS.filter((a) => !('menu' in a) || a.menu === undefined)) expect(ids.has(action.id)).toBe(false);
+    for (const action of ACTIONS.filter((a) => !('menu' in a) || a.menu === undefined))
+      expect(ids.has(action.id)).toBe(false);
   });
 
   it('uses each action’s label and shortcut as given', () => {
@@ -51,15 +56,37 @@ describe('native menus built from the action catalog', () => {
   });
 
   it('puts the menus in order File, Edit, View, Insert, Arrange, Help on Linux and Windows', () => {
-    expect(build(linux).template.map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Insert', 'Arrange', 'Help']);
+    expect(build(linux).template.map((menu) => menu.label)).toEqual([
+      'File',
+      'Edit',
+      'View',
+      'Insert',
+      'Arrange',
+      'Help',
+    ]);
   });
 
   it('adds the macOS app menu with About, and a Window menu, on macOS', () => {
     const { template } = build(mac);
-    expect(template.map((menu) => menu.label ?? menu.role)).toEqual(['Dreamboard', 'File', 'Edit', 'View', 'Insert', 'Arrange', 'windowMenu', 'Help']);
+    expect(template.map((menu) => menu.label ?? menu.role)).toEqual([
+      'Dreamboard',
+      'File',
+      'Edit',
+      'View',
+      'Insert',
+      'Arrange',
+      'windowMenu',
+      'Help',
+    ]);
     const appMenu = template[0]?.submenu as MenuItemConstructorOptions[];
     expect(appMenu[0]?.id).toBe('help.about');
-    expect(appMenu.map((item) => item.role).filter(Boolean)).toEqual(['services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    expect(appMenu.map((item) => item.role).filter(Boolean)).toEqual([
+      'services',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'quit',
+    ]);
   });
 
   it('offers Quit in the File menu outside macOS', () => {
@@ -77,7 +104,12 @@ describe('native menus built from the action catalog', () => {
       });
     }
     const edit = build(linux).template[1]?.submenu as MenuItemConstructorOptions[];
-    expect(edit.map((item) => item.id ?? item.type).slice(0, 4)).toEqual(['edit.undo', 'edit.redo', 'separator', 'edit.cut']);
+    expect(edit.map((item) => item.id ?? item.type).slice(0, 4)).toEqual([
+      'edit.undo',
+      'edit.redo',
+      'separator',
+      'edit.cut',
+    ]);
   });
 
   it('offers reload and developer tools only in development', () => {
@@ -89,16 +121,35 @@ describe('native menus built from the action catalog', () => {
 
 describe('which shortcuts are registered with the operating system', () => {
   it('registers Cmd/Ctrl shortcuts so the menu works from the keyboard', () => {
-    for (const shortcut of ['CmdOrCtrl+Z', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+]', 'Ctrl+K', 'Command+Q']) expect(shouldRegisterAccelerator(shortcut)).toBe(true);
+    for (const shortcut of ['CmdOrCtrl+Z', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+]', 'Ctrl+K', 'Command+Q'])
+      expect(shouldRegisterAccelerator(shortcut)).toBe(true);
   });
 
   it('shows but does not register keys that also type text', () => {
-    for (const shortcut of ['C', 'F', '?', 'Delete', 'Escape', 'Enter', 'Left', 'Shift+1', 'Alt+A', 'Shift+Left']) expect(shouldRegisterAccelerator(shortcut)).toBe(false);
+    for (const shortcut of [
+      'C',
+      'F',
+      '?',
+      'Delete',
+      'Escape',
+      'Enter',
+      'Left',
+      'Shift+1',
+      'Alt+A',
+      'Shift+Left',
+    ])
+      expect(shouldRegisterAccelerator(shortcut)).toBe(false);
   });
 
   it('marks each catalog item accordingly', () => {
     const items = build(linux).items;
-    expect(items.find((item) => item.id === 'insert.card')).toMatchObject({ accelerator: 'C', registerAccelerator: false });
-    expect(items.find((item) => item.id === 'edit.paste')).toMatchObject({ accelerator: 'CmdOrCtrl+V', registerAccelerator: true });
+    expect(items.find((item) => item.id === 'insert.card')).toMatchObject({
+      accelerator: 'C',
+      registerAccelerator: false,
+    });
+    expect(items.find((item) => item.id === 'edit.paste')).toMatchObject({
+      accelerator: 'CmdOrCtrl+V',
+      registerAccelerator: true,
+    });
   });
 });

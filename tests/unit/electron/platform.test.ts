@@ -22,7 +22,11 @@ function fakeDesktop() {
       return Promise.resolve(done);
     },
     openExternal: ({ url }) =>
-      Promise.resolve(url.startsWith('https://github.com/') ? done : { ok: false, error: { code: 'invalid-request', message: 'not allowed' } }),
+      Promise.resolve(
+        url.startsWith('https://github.com/')
+          ? done
+          : { ok: false, error: { code: 'invalid-request', message: 'not allowed' } },
+      ),
     performNativeEdit: (command) => {
       nativeEdits.push(command);
       return Promise.resolve(done);
@@ -37,7 +41,13 @@ function fakeDesktop() {
     },
     saveExport: () => Promise.reject(new Error('unused')),
   };
-  return { desktop, nativeEdits, titles, emit: (id: ActionId) => emit?.(id), subscriptions: () => subscriptions };
+  return {
+    desktop,
+    nativeEdits,
+    titles,
+    emit: (id: ActionId) => emit?.(id),
+    subscriptions: () => subscriptions,
+  };
 }
 
 const textarea: FocusedElementLike = { tagName: 'TEXTAREA' };
@@ -100,7 +110,10 @@ describe('the desktop platform', () => {
 describe('the browser platform', () => {
   it('sets the document title like the desktop window title', () => {
     const titles: string[] = [];
-    const platform = createBrowserPlatform({ setTitle: (title) => titles.push(title), openInNewTab: () => true });
+    const platform = createBrowserPlatform({
+      setTitle: (title) => titles.push(title),
+      openInNewTab: () => true,
+    });
     platform.setWindowTitle('Homecare', 'unsaved');
     expect(titles).toEqual(['Homecare (unsaved changes) — Dreamboard']);
   });
@@ -108,7 +121,10 @@ describe('the browser platform', () => {
   it('opens only allowed help links, and never delivers menu actions', async () => {
     const opened: string[] = [];
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const platform = createBrowserPlatform({ setTitle: () => undefined, openInNewTab: (url) => opened.push(url) > 0 });
+    const platform = createBrowserPlatform({
+      setTitle: () => undefined,
+      openInNewTab: (url) => opened.push(url) > 0,
+    });
     await expect(platform.openHelpLink('https://www.gov.uk/service-manual')).resolves.toBe(true);
     await expect(platform.openHelpLink('javascript:alert(1)')).resolves.toBe(false);
     expect(opened).toEqual(['https://www.gov.uk/service-manual']);
@@ -120,7 +136,10 @@ describe('the browser platform', () => {
   });
 
   it('reports its version from package.json and platform web', async () => {
-    const info = await createBrowserPlatform({ setTitle: () => undefined, openInNewTab: () => true }).getAppInfo();
+    const info = await createBrowserPlatform({
+      setTitle: () => undefined,
+      openInNewTab: () => true,
+    }).getAppInfo();
     expect(info.platform).toBe('web');
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
   });

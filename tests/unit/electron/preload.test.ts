@@ -31,7 +31,8 @@ vi.mock('electron', () => ({
       set.add(listener);
       listeners.set(channel, set);
     },
-    removeListener: (channel: string, listener: (event: unknown, payload: unknown) => void) => listeners.get(channel)?.delete(listener),
+    removeListener: (channel: string, listener: (event: unknown, payload: unknown) => void) =>
+      listeners.get(channel)?.delete(listener),
   },
 }));
 
@@ -81,7 +82,10 @@ describe('window.dreamboard', () => {
     await api.getAppInfo();
     nextAnswer = { ok: true, value: null };
     await api.setWindowTitle({ title: 'A', savedState: 'saved' });
-    expect(invocations.slice(-2)).toEqual([['app:info'], ['window:set-title', { title: 'A', savedState: 'saved' }]]);
+    expect(invocations.slice(-2)).toEqual([
+      ['app:info'],
+      ['window:set-title', { title: 'A', savedState: 'saved' }],
+    ]);
   });
 
   it('turns an off-contract answer from main into an invalid-response error', async () => {
@@ -114,14 +118,23 @@ describe('window.dreamboard', () => {
     const before = invocations.length;
     const built = { name: 'fake.dreamboard', size: 1 };
     droppedPaths.set(built, '');
-    await expect(api.openDroppedFile(built)).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    await expect(api.openDroppedFile({ name: 'x', size: 0 })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await expect(api.openDroppedFile(built)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    await expect(api.openDroppedFile({ name: 'x', size: 0 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(invocations.length).toBe(before);
   });
 
   it('sends updates as bytes with their handle', async () => {
     nextAnswer = { ok: true, value: null };
     await api.recordUpdate('c'.repeat(32), new Uint8Array([1, 2]));
-    expect(invocations.at(-1)).toEqual(['workshops:record', { handle: 'c'.repeat(32), update: new Uint8Array([1, 2]) }]);
+    expect(invocations.at(-1)).toEqual([
+      'workshops:record',
+      { handle: 'c'.repeat(32), update: new Uint8Array([1, 2]) },
+    ]);
   });
 });

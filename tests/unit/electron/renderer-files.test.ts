@@ -7,8 +7,14 @@ const root = path.resolve('/opt/dreamboard/dist/renderer');
 
 describe('serving app://dreamboard from dist/renderer', () => {
   it('serves index.html for the root', () => {
-    expect(resolveRendererFile('app://dreamboard/', root)).toEqual({ ok: true, filePath: path.join(root, 'index.html') });
-    expect(resolveRendererFile('app://dreamboard', root)).toEqual({ ok: true, filePath: path.join(root, 'index.html') });
+    expect(resolveRendererFile('app://dreamboard/', root)).toEqual({
+      ok: true,
+      filePath: path.join(root, 'index.html'),
+    });
+    expect(resolveRendererFile('app://dreamboard', root)).toEqual({
+      ok: true,
+      filePath: path.join(root, 'index.html'),
+    });
   });
 
   it('serves files inside the bundle, decoding percent-encoded names', () => {
@@ -16,11 +22,17 @@ describe('serving app://dreamboard from dist/renderer', () => {
       ok: true,
       filePath: path.join(root, 'assets', 'index-abc123.js'),
     });
-    expect(resolveRendererFile('app://dreamboard/assets/My%20Icon.svg', root)).toEqual({ ok: true, filePath: path.join(root, 'assets', 'My Icon.svg') });
+    expect(resolveRendererFile('app://dreamboard/assets/My%20Icon.svg', root)).toEqual({
+      ok: true,
+      filePath: path.join(root, 'assets', 'My Icon.svg'),
+    });
   });
 
   it('ignores the query string and fragment', () => {
-    expect(resolveRendererFile('app://dreamboard/index.html?x=1#top', root)).toEqual({ ok: true, filePath: path.join(root, 'index.html') });
+    expect(resolveRendererFile('app://dreamboard/index.html?x=1#top', root)).toEqual({
+      ok: true,
+      filePath: path.join(root, 'index.html'),
+    });
   });
 
   it.each([
@@ -57,7 +69,10 @@ describe('serving app://dreamboard from dist/renderer', () => {
   });
 
   it('refuses encoded traversal explicitly rather than by luck', () => {
-    expect(resolveRendererFile('app://dreamboard/assets/..%2f..%2fsecret', root)).toMatchObject({ ok: false, status: 400 });
+    expect(resolveRendererFile('app://dreamboard/assets/..%2f..%2fsecret', root)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
     expect(resolveRendererFile('app://dreamboard/a%00b', root)).toMatchObject({ ok: false, status: 400 });
     expect(resolveRendererFile('app://dreamboard/a%5cb', root)).toMatchObject({ ok: false, status: 400 });
   });
@@ -95,7 +110,9 @@ describe('the content security policy', () => {
 
   it('never allows eval or inline script', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-    const scriptSrc = CONTENT_SECURITY_POLICY.split('; ').find((directive) => directive.startsWith('script-src'));
+    const scriptSrc = CONTENT_SECURITY_POLICY.split('; ').find((directive) =>
+      directive.startsWith('script-src'),
+    );
     expect(scriptSrc).toBe("script-src 'self'");
   });
 });

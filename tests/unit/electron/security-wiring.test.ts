@@ -6,7 +6,9 @@ import { describe, expect, it, vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => unknown;
 const appListeners = new Map<string, Listener>();
-vi.mock('electron', () => ({ app: { on: (name: string, listener: Listener) => appListeners.set(name, listener) } }));
+vi.mock('electron', () => ({
+  app: { on: (name: string, listener: Listener) => appListeners.set(name, listener) },
+}));
 
 const { applySecurityPolicy } = await import('../../../electron/main/security');
 

@@ -39,20 +39,27 @@ describe('the IPC sender check', () => {
   });
 
   it('refuses a subframe even on our origin', () => {
-    expect(checkSender(fromOurPage('app://dreamboard/index.html', { isMainFrame: false }), appOrigin)).toEqual({
+    expect(
+      checkSender(fromOurPage('app://dreamboard/index.html', { isMainFrame: false }), appOrigin),
+    ).toEqual({
       trusted: false,
       reason: 'sender is a subframe',
     });
   });
 
   it('refuses a web contents that is not one of our windows even on our origin', () => {
-    expect(checkSender(fromOurPage('app://dreamboard/index.html', { isOurWindow: false }), appOrigin)).toEqual({
+    expect(
+      checkSender(fromOurPage('app://dreamboard/index.html', { isOurWindow: false }), appOrigin),
+    ).toEqual({
       trusted: false,
       reason: 'sender is not one of our windows',
     });
   });
 
   it('refuses a sender whose frame has gone', () => {
-    expect(checkSender(fromOurPage(null), appOrigin)).toEqual({ trusted: false, reason: 'sender frame is gone' });
+    expect(checkSender(fromOurPage(null), appOrigin)).toEqual({
+      trusted: false,
+      reason: 'sender frame is gone',
+    });
   });
 });

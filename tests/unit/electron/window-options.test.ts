@@ -3,7 +3,10 @@ import { buildWindowOptions } from '../../../electron/main/window-options';
 
 describe('window options', () => {
   it('isolates and sandboxes the renderer with no Node and full web security', () => {
-    const prefs = buildWindowOptions({ preloadPath: '/app/dist/electron/preload.cjs', isDev: false }).webPreferences;
+    const prefs = buildWindowOptions({
+      preloadPath: '/app/dist/electron/preload.cjs',
+      isDev: false,
+    }).webPreferences;
     expect(prefs).toMatchObject({
       preload: '/app/dist/electron/preload.cjs',
       contextIsolation: true,

@@ -24,9 +24,19 @@ describe('export file names', () => {
   });
 
   it('adds the frame or "selection" to a picture of part of the board', () => {
-    expect(exportFileName('Plan', choice({ format: 'image', region: { kind: 'frame', frameId: 'f' } }), 'The dream')).toBe('plan-the-dream.png');
-    expect(exportFileName('Plan', choice({ format: 'image', region: { kind: 'selection', ids: ['a'] } }))).toBe('plan-selection.png');
-    expect(exportFileName('Plan', choice({ format: 'image', region: { kind: 'frame', frameId: 'f' } }), '')).toBe('plan-frame.png');
+    expect(
+      exportFileName(
+        'Plan',
+        choice({ format: 'image', region: { kind: 'frame', frameId: 'f' } }),
+        'The dream',
+      ),
+    ).toBe('plan-the-dream.png');
+    expect(
+      exportFileName('Plan', choice({ format: 'image', region: { kind: 'selection', ids: ['a'] } })),
+    ).toBe('plan-selection.png');
+    expect(
+      exportFileName('Plan', choice({ format: 'image', region: { kind: 'frame', frameId: 'f' } }), ''),
+    ).toBe('plan-frame.png');
   });
 
   it.each([
@@ -69,11 +79,16 @@ describe('PNG size limit', () => {
 });
 
 describe('picture region check', () => {
-  const has = (frames: string[], anySelected: boolean) => ({ frame: (id: string) => frames.includes(id), anySelected });
+  const has = (frames: string[], anySelected: boolean) => ({
+    frame: (id: string) => frames.includes(id),
+    anySelected,
+  });
   it('says when the chosen frame has gone or nothing is selected', () => {
     expect(regionProblem({ kind: 'board' }, has([], false))).toBeNull();
     expect(regionProblem({ kind: 'frame', frameId: 'f1' }, has(['f1'], false))).toBeNull();
-    expect(regionProblem({ kind: 'frame', frameId: 'gone' }, has(['f1'], false))).toMatch(/no longer on the board/);
+    expect(regionProblem({ kind: 'frame', frameId: 'gone' }, has(['f1'], false))).toMatch(
+      /no longer on the board/,
+    );
     expect(regionProblem({ kind: 'selection', ids: [] }, has([], false))).toMatch(/Nothing is selected/);
   });
 });

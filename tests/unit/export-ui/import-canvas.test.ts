@@ -10,9 +10,23 @@ function boardWithCards() {
   const doc = editor.session.doc;
   const author = { participantId: 'p', role: null };
   const frame = createFrame(doc, { title: 'The dream', x: 0, y: 0, w: 800, h: 600 }, 'dreamboard:load');
-  const a = createCard(doc, { kind: 'service', x: 40, y: 80, text: 'Drop-in on Fridays', frame }, author, 'dreamboard:load');
-  const b = createCard(doc, { kind: 'outcome', x: 400, y: 80, text: 'Fewer evictions', frame }, author, 'dreamboard:load');
-  createConnector(doc, { from: a as CardId, to: b as CardId, kind: 'contributes-to', label: '' }, 'dreamboard:load');
+  const a = createCard(
+    doc,
+    { kind: 'service', x: 40, y: 80, text: 'Drop-in on Fridays', frame },
+    author,
+    'dreamboard:load',
+  );
+  const b = createCard(
+    doc,
+    { kind: 'outcome', x: 400, y: 80, text: 'Fewer evictions', frame },
+    author,
+    'dreamboard:load',
+  );
+  createConnector(
+    doc,
+    { from: a as CardId, to: b as CardId, kind: 'contributes-to', label: '' },
+    'dreamboard:load',
+  );
   return editor;
 }
 
@@ -55,7 +69,10 @@ describe('importing a JSON Canvas file into the board', () => {
 
   it('says when a valid file has nothing to add', () => {
     const editor = makeEditor();
-    expect(importCanvasText(editor, '{"nodes":[],"edges":[]}')).toEqual({ ok: false, problem: 'That canvas file has nothing in it to add.' });
+    expect(importCanvasText(editor, '{"nodes":[],"edges":[]}')).toEqual({
+      ok: false,
+      problem: 'That canvas file has nothing in it to add.',
+    });
   });
 
   it('places an import on an empty board at the origin', () => {
@@ -65,10 +82,18 @@ describe('importing a JSON Canvas file into the board', () => {
 
   it('refuses a file far over the size limit without reading it', async () => {
     let read = false;
-    const outcome = await readCanvasFile({ size: 200 * 1024 * 1024, text: () => ((read = true), Promise.resolve('')) });
+    const outcome = await readCanvasFile({
+      size: 200 * 1024 * 1024,
+      text: () => ((read = true), Promise.resolve('')),
+    });
     expect(outcome).toMatchObject({ ok: false });
     expect(read).toBe(false);
-    await expect(readCanvasFile({ size: 2, text: () => Promise.resolve('{}') })).resolves.toEqual({ ok: true, text: '{}' });
-    await expect(readCanvasFile({ size: 2, text: () => Promise.reject(new Error('gone')) })).resolves.toMatchObject({ ok: false });
+    await expect(readCanvasFile({ size: 2, text: () => Promise.resolve('{}') })).resolves.toEqual({
+      ok: true,
+      text: '{}',
+    });
+    await expect(
+      readCanvasFile({ size: 2, text: () => Promise.reject(new Error('gone')) }),
+    ).resolves.toMatchObject({ ok: false });
   });
 });

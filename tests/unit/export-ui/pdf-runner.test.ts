@@ -21,7 +21,12 @@ function fakeWorker() {
   };
 }
 
-const job = { plan: {}, board: {}, fonts: { regular: new Uint8Array(1), bold: new Uint8Array(1) }, framePages: true } as unknown as PdfJob;
+const job = {
+  plan: {},
+  board: {},
+  fonts: { regular: new Uint8Array(1), bold: new Uint8Array(1) },
+  framePages: true,
+} as unknown as PdfJob;
 
 describe('the PDF worker runner', () => {
   it('sends the job, resolves with the bytes and ends the worker', async () => {

@@ -31,7 +31,8 @@ describe('the plan view', () => {
     expect(byId['outcomes']).toEqual(plan.outcomes.map((o) => o.cardId));
     expect(byId['needs']).toEqual(plan.people.needs.map((n) => n.cardId));
     expect(byId['next-steps']).toEqual(plan.nextSteps.map((n) => n.cardId));
-    for (const s of sections) for (const item of s.items) expect(snapshot.cards.has(item.cardId as never)).toBe(true);
+    for (const s of sections)
+      for (const item of s.items) expect(snapshot.cards.has(item.cardId as never)).toBe(true);
   });
 
   it('says in plain words what contributes to an outcome, or that nothing does', () => {
@@ -46,7 +47,8 @@ describe('the plan view', () => {
   it('never shows withheld words', () => {
     const shown = JSON.stringify(sections);
     for (const card of snapshot.cards.values()) {
-      if (card.kind === 'person' && card.fields['consent'] !== 'yes' && card.text.trim()) expect(shown).not.toContain(card.text);
+      if (card.kind === 'person' && card.fields['consent'] !== 'yes' && card.text.trim())
+        expect(shown).not.toContain(card.text);
     }
   });
 

@@ -37,7 +37,9 @@ describe('saving an export (main process)', () => {
 
   it('writes nothing when the dialog is cancelled', async () => {
     const p = ports(null);
-    expect(await saveExport({ suggestedName: 'plan.pdf', kind: 'pdf', bytes }, p.ports)).toEqual({ status: 'cancelled' });
+    expect(await saveExport({ suggestedName: 'plan.pdf', kind: 'pdf', bytes }, p.ports)).toEqual({
+      status: 'cancelled',
+    });
     expect(p.writes).toEqual([]);
   });
 
@@ -52,7 +54,9 @@ describe('saving an export (main process)', () => {
   it('passes a failed write on, so the renderer can say the file was not saved', async () => {
     const p = ports('/full/disk.pdf');
     p.ports.volume.replaceAtomically = () => Promise.reject(new Error('disk full'));
-    await expect(saveExport({ suggestedName: 'plan.pdf', kind: 'pdf', bytes }, p.ports)).rejects.toThrow('disk full');
+    await expect(saveExport({ suggestedName: 'plan.pdf', kind: 'pdf', bytes }, p.ports)).rejects.toThrow(
+      'disk full',
+    );
   });
 });
 
@@ -62,7 +66,10 @@ describe('the export:save contract', () => {
   });
 
   it('accepts a bare file name, a known kind and bytes', () => {
-    expect(ExportSaveRequestSchema.safeParse({ suggestedName: 'gŵyl-plan.plan.json', kind: 'json', bytes }).success).toBe(true);
+    expect(
+      ExportSaveRequestSchema.safeParse({ suggestedName: 'gŵyl-plan.plan.json', kind: 'json', bytes })
+        .success,
+    ).toBe(true);
   });
 
   it.each([
@@ -81,6 +88,8 @@ describe('the export:save contract', () => {
   it('has a ceiling on size', () => {
     const huge = { byteLength: MAX_EXPORT_BYTES + 1 };
     Object.setPrototypeOf(huge, Uint8Array.prototype);
-    expect(ExportSaveRequestSchema.safeParse({ suggestedName: 'x.png', kind: 'png', bytes: huge }).success).toBe(false);
+    expect(
+      ExportSaveRequestSchema.safeParse({ suggestedName: 'x.png', kind: 'png', bytes: huge }).success,
+    ).toBe(false);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../shared/actions/catalog';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, IPC_CHANNELS } from '../../../shared/ipc/contract';
-import { checkEventPayload, checkRequest, checkResponse, readInvokeResult } from '../../../shared/ipc/validate';
+import {
+  checkEventPayload,
+  checkRequest,
+  checkResponse,
+  readInvokeResult,
+} from '../../../shared/ipc/validate';
 
 describe('the IPC contract', () => {
   it('declares every channel as either invoke or event, with namespaced names', () => {
@@ -10,7 +15,12 @@ describe('the IPC contract', () => {
   });
 
   it('lists the main-to-renderer events: menu actions and workshop notices', () => {
-    expect(EVENT_CHANNELS).toEqual(['menu:action', 'workshops:save-state', 'workshops:open-requested', 'workshops:flush-requested']);
+    expect(EVENT_CHANNELS).toEqual([
+      'menu:action',
+      'workshops:save-state',
+      'workshops:open-requested',
+      'workshops:flush-requested',
+    ]);
   });
 });
 
@@ -26,7 +36,9 @@ describe('request validation', () => {
   });
 
   it('accepts a window title up to 200 characters with a known saved state', () => {
-    expect(checkRequest('window:set-title', [{ title: 'Homelessness dream service', savedState: 'unsaved' }])).toEqual({
+    expect(
+      checkRequest('window:set-title', [{ title: 'Homelessness dream service', savedState: 'unsaved' }]),
+    ).toEqual({
       ok: true,
       value: { title: 'Homelessness dream service', savedState: 'unsaved' },
     });
@@ -47,12 +59,13 @@ describe('request validation', () => {
     if (!result.ok) expect(result.message.length).toBeGreaterThan(0);
   });
 
-  it.each(['https://github.com/dreamboard/dreamboard#help', 'https://www.gov.uk/service-manual', 'https://www.w3.org/TR/WCAG22/'])(
-    'accepts the help link %s',
-    (url) => {
-      expect(checkRequest('shell:open-external', [{ url }]).ok).toBe(true);
-    },
-  );
+  it.each([
+    'https://github.com/dreamboard/dreamboard#help',
+    'https://www.gov.uk/service-manual',
+    'https://www.w3.org/TR/WCAG22/',
+  ])('accepts the help link %s', (url) => {
+    expect(checkRequest('shell:open-external', [{ url }]).ok).toBe(true);
+  });
 
   it.each([
     ['http instead of https', 'http://github.com/'],
@@ -85,11 +98,15 @@ describe('response validation', () => {
   });
 
   it('reads a well-formed success and a well-formed error from main', () => {
-    expect(readInvokeResult('app:info', { ok: true, value: { version: '1.2.3', platform: 'darwin' } })).toEqual({
+    expect(
+      readInvokeResult('app:info', { ok: true, value: { version: '1.2.3', platform: 'darwin' } }),
+    ).toEqual({
       ok: true,
       value: { version: '1.2.3', platform: 'darwin' },
     });
-    expect(readInvokeResult('app:info', { ok: false, error: { code: 'untrusted-sender', message: 'no' } })).toEqual({
+    expect(
+      readInvokeResult('app:info', { ok: false, error: { code: 'untrusted-sender', message: 'no' } }),
+    ).toEqual({
       ok: false,
       error: { code: 'untrusted-sender', message: 'no' },
     });
@@ -109,7 +126,8 @@ describe('response validation', () => {
 
 describe('event payload validation', () => {
   it('accepts every action id from the catalog', () => {
-    for (const action of ACTIONS) expect(checkEventPayload('menu:action', { actionId: action.id }).ok).toBe(true);
+    for (const action of ACTIONS)
+      expect(checkEventPayload('menu:action', { actionId: action.id }).ok).toBe(true);
   });
 
   it.each([

@@ -21,7 +21,9 @@ describe('native edit commands for text fields', () => {
   });
 
   it('covers every native command with some catalog action', () => {
-    const mapped = new Set(ACTIONS.map((action) => nativeEditCommandFor(action.id)).filter((command) => command !== undefined));
+    const mapped = new Set(
+      ACTIONS.map((action) => nativeEditCommandFor(action.id)).filter((command) => command !== undefined),
+    );
     expect([...mapped].sort()).toEqual([...NATIVE_EDIT_COMMANDS].sort());
   });
 });
@@ -29,9 +31,15 @@ describe('native edit commands for text fields', () => {
 describe('window titles', () => {
   it('names the workshop, says in words whether it is saved, and ends with the app name', () => {
     expect(formatWindowTitle({ title: 'Homecare', savedState: 'saved' })).toBe('Homecare — Dreamboard');
-    expect(formatWindowTitle({ title: 'Homecare', savedState: 'unsaved' })).toBe('Homecare (unsaved changes) — Dreamboard');
-    expect(formatWindowTitle({ title: 'Homecare', savedState: 'saving' })).toBe('Homecare (saving…) — Dreamboard');
-    expect(formatWindowTitle({ title: 'Homecare', savedState: 'error' })).toBe('Homecare (not saved) — Dreamboard');
+    expect(formatWindowTitle({ title: 'Homecare', savedState: 'unsaved' })).toBe(
+      'Homecare (unsaved changes) — Dreamboard',
+    );
+    expect(formatWindowTitle({ title: 'Homecare', savedState: 'saving' })).toBe(
+      'Homecare (saving…) — Dreamboard',
+    );
+    expect(formatWindowTitle({ title: 'Homecare', savedState: 'error' })).toBe(
+      'Homecare (not saved) — Dreamboard',
+    );
   });
 
   it('calls a blank title an untitled workshop', () => {

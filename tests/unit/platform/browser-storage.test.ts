@@ -5,7 +5,11 @@ import { encodeWorkshopFile } from '../../../shared/storage';
 import { createBrowserStorage, type BrowserStorageHost } from '../../../renderer/platform/browser-storage';
 import { OpfsHistoryStore } from '../../../renderer/platform/opfs-history';
 import { OpfsVolume } from '../../../renderer/platform/opfs-volume';
-import type { OpenedWorkshopInfo, OpenOutcome, SaveStateView } from '../../../renderer/platform/storage-types';
+import type {
+  OpenedWorkshopInfo,
+  OpenOutcome,
+  SaveStateView,
+} from '../../../renderer/platform/storage-types';
 import { addCards, contentOf, sampleDoc } from '../storage/helpers';
 import { FakeDirectory } from './fake-opfs';
 
@@ -61,7 +65,11 @@ describe('browser storage over OPFS', () => {
 
     const second = tab();
     const [entry] = await second.recent();
-    expect(entry).toMatchObject({ name: 'Homes for all', title: 'Homes for all', folder: 'Stored in this browser' });
+    expect(entry).toMatchObject({
+      name: 'Homes for all',
+      title: 'Homes for all',
+      folder: 'Stored in this browser',
+    });
     const again = opened(await second.openRecent(entry!.id));
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, again.state);
@@ -80,7 +88,9 @@ describe('browser storage over OPFS', () => {
     const { tab, root } = origin();
     const storage = tab();
     const before = root.names();
-    const outcome = await storage.openDropped(fileOf(new TextEncoder().encode('hello, I am a text file'), 'notes.dreamboard'));
+    const outcome = await storage.openDropped(
+      fileOf(new TextEncoder().encode('hello, I am a text file'), 'notes.dreamboard'),
+    );
     expect(outcome).toMatchObject({ kind: 'problem', problem: { code: 'not-dreamboard' } });
     if (outcome.kind === 'problem') expect(outcome.problem.message).toMatch(/not a Dreamboard workshop/);
     expect(root.names()).toEqual(before);
@@ -105,7 +115,10 @@ describe('browser storage over OPFS', () => {
     const other = tab();
     const [entry] = await other.recent();
     const outcome = await other.openRecent(entry!.id);
-    expect(outcome).toMatchObject({ kind: 'problem', problem: { message: expect.stringMatching(/open in another tab/) } });
+    expect(outcome).toMatchObject({
+      kind: 'problem',
+      problem: { message: expect.stringMatching(/open in another tab/) },
+    });
     await one.close(workshop.handle);
     expect((await other.openRecent(entry!.id)).kind).toBe('opened');
   });

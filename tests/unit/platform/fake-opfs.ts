@@ -1,4 +1,9 @@
-import type { OpfsDirectoryHandle, OpfsFileHandle, OpfsWritable, OpfsWriteChunk } from '../../../renderer/platform/opfs-volume';
+import type {
+  OpfsDirectoryHandle,
+  OpfsFileHandle,
+  OpfsWritable,
+  OpfsWriteChunk,
+} from '../../../renderer/platform/opfs-volume';
 
 /**
  * An in-memory origin-private file system with the behaviour the volume relies on, as measured in
@@ -41,7 +46,8 @@ export class FakeDirectory implements OpfsDirectoryHandle {
     if (this.files.delete(name)) return Promise.resolve();
     const dir = this.dirs.get(name);
     if (!dir) return Promise.reject(domError('NotFoundError'));
-    if (!options?.recursive && (dir.files.size > 0 || dir.dirs.size > 0)) return Promise.reject(domError('InvalidModificationError'));
+    if (!options?.recursive && (dir.files.size > 0 || dir.dirs.size > 0))
+      return Promise.reject(domError('InvalidModificationError'));
     this.dirs.delete(name);
     return Promise.resolve();
   }
@@ -151,7 +157,11 @@ class FakeFileHandle implements OpfsFileHandle {
   getFile() {
     if (!this.file.exists()) return Promise.reject(domError('NotFoundError'));
     const copy = this.file.bytes.slice();
-    return Promise.resolve({ size: copy.length, lastModified: this.file.lastModified, arrayBuffer: () => Promise.resolve(copy.buffer) });
+    return Promise.resolve({
+      size: copy.length,
+      lastModified: this.file.lastModified,
+      arrayBuffer: () => Promise.resolve(copy.buffer),
+    });
   }
 
   createWritable(options?: { keepExistingData?: boolean }): Promise<OpfsWritable> {

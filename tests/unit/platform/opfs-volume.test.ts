@@ -133,7 +133,9 @@ describe('OpfsVolume file rules', () => {
       },
     };
     const volume = new OpfsVolume(() => Promise.resolve(root), locks);
-    const results = await Promise.all([1, 2].map((n) => codeOf(volume.createExclusive(PATH, new Uint8Array([n])))));
+    const results = await Promise.all(
+      [1, 2].map((n) => codeOf(volume.createExclusive(PATH, new Uint8Array([n])))),
+    );
     expect(results.sort()).toEqual(['exists', 'resolved']);
   });
 
@@ -181,4 +183,3 @@ describe('OpfsVolume file rules', () => {
     expect(isTemporaryOf('Plan.dreamboard', entry)).toBe(expected);
   });
 });
-

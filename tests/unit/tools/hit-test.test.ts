@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boxContainsPoint, boxesIntersect, type Box } from '../../../renderer/editor/geometry';
-import { FRAME_TITLE_HEIGHT, GridIndex, frameTitleHeight, hitTest, itemsInBox, topCardAt } from '../../../renderer/editor/hit-test';
+import {
+  FRAME_TITLE_HEIGHT,
+  GridIndex,
+  frameTitleHeight,
+  hitTest,
+  itemsInBox,
+  topCardAt,
+} from '../../../renderer/editor/hit-test';
 import { resizeBox } from '../../../renderer/editor/tools/resize-box';
 import { TestEditor } from './test-editor';
 
@@ -15,12 +22,17 @@ const boxArb = fc.record({
 describe('grid index', () => {
   it('finds exactly the boxes a brute-force scan finds, for any boxes and query', () => {
     fc.assert(
-      fc.property(fc.array(boxArb, { maxLength: 80 }), boxArb, fc.integer({ min: 64, max: 1024 }), (boxes, query, cell) => {
-        const grid = new GridIndex<string>(cell);
-        boxes.forEach((b, i) => grid.insert(`b${i}`, b));
-        const expected = boxes.flatMap((b, i) => (boxesIntersect(b, query) ? [`b${i}`] : [])).sort();
-        expect(grid.query(query).sort()).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(boxArb, { maxLength: 80 }),
+        boxArb,
+        fc.integer({ min: 64, max: 1024 }),
+        (boxes, query, cell) => {
+          const grid = new GridIndex<string>(cell);
+          boxes.forEach((b, i) => grid.insert(`b${i}`, b));
+          const expected = boxes.flatMap((b, i) => (boxesIntersect(b, query) ? [`b${i}`] : [])).sort();
+          expect(grid.query(query).sort()).toEqual(expected);
+        },
+      ),
       { seed: 20240611, numRuns: 300 },
     );
   });
@@ -41,15 +53,22 @@ describe('hit testing', () => {
 
   it('returns the topmost card under a point, matching a brute-force z-order scan', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ x: fc.integer({ min: 0, max: 2000 }), y: fc.integer({ min: 0, max: 2000 }) }), { minLength: 1, maxLength: 40 }), fc.record({ x: fc.integer({ min: 0, max: 2300 }), y: fc.integer({ min: 0, max: 2200 }) }), (spots, p) => {
-        const local = new TestEditor();
-        for (const s of spots) local.card(s.x, s.y);
-        const snap = local.editor.snapshot;
-        const ordered = local.editor.orderedCards();
-        const expected = [...ordered].reverse().find((c) => boxContainsPoint(c, p)) ?? null;
-        expect(topCardAt(snap, p)?.id ?? null).toBe(expected?.id ?? null);
-        local.destroy();
-      }),
+      fc.property(
+        fc.array(fc.record({ x: fc.integer({ min: 0, max: 2000 }), y: fc.integer({ min: 0, max: 2000 }) }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.record({ x: fc.integer({ min: 0, max: 2300 }), y: fc.integer({ min: 0, max: 2200 }) }),
+        (spots, p) => {
+          const local = new TestEditor();
+          for (const s of spots) local.card(s.x, s.y);
+          const snap = local.editor.snapshot;
+          const ordered = local.editor.orderedCards();
+          const expected = [...ordered].reverse().find((c) => boxContainsPoint(c, p)) ?? null;
+          expect(topCardAt(snap, p)?.id ?? null).toBe(expected?.id ?? null);
+          local.destroy();
+        },
+      ),
       { seed: 7, numRuns: 60 },
     );
   });
@@ -84,9 +103,18 @@ describe('hit testing', () => {
     const a = t.card(0, 0, { w: 200, h: 120 });
     const snap = t.editor.snapshot;
     expect(hitTest(snap, { x: 10, y: 10 }, 1)).toEqual({ type: 'card', id: a });
-    const handles = { selection: new Set([a as string]), boxOf: (id: string) => t.editor.boxOf(id), canResize: () => true, isCard: () => true };
+    const handles = {
+      selection: new Set([a as string]),
+      boxOf: (id: string) => t.editor.boxOf(id),
+      canResize: () => true,
+      isCard: () => true,
+    };
     expect(hitTest(snap, { x: 1, y: 1 }, 1, handles)).toEqual({ type: 'resize-handle', id: a, handle: 'nw' });
-    expect(hitTest(snap, { x: 100, y: 142 }, 1, handles)).toEqual({ type: 'connect-handle', id: a, side: 'bottom' });
+    expect(hitTest(snap, { x: 100, y: 142 }, 1, handles)).toEqual({
+      type: 'connect-handle',
+      id: a,
+      side: 'bottom',
+    });
     expect(hitTest(snap, { x: 400, y: 10 }, 1, handles)).toEqual({ type: 'frame', id: f });
   });
 
@@ -104,16 +132,21 @@ describe('resize geometry', () => {
   it('never makes a box smaller than the minimum and keeps the edges the handle does not own', () => {
     const handles = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'] as const;
     fc.assert(
-      fc.property(fc.constantFrom(...handles), fc.integer({ min: -2000, max: 2000 }), fc.integer({ min: -2000, max: 2000 }), (handle, dx, dy) => {
-        const start: Box = { x: 100, y: 100, w: 300, h: 200 };
-        const out = resizeBox(start, handle, dx, dy, { w: 80, h: 60 });
-        expect(out.w).toBeGreaterThanOrEqual(80);
-        expect(out.h).toBeGreaterThanOrEqual(60);
-        if (!handle.includes('w')) expect(out.x).toBe(100);
-        if (!handle.includes('e') && !handle.includes('w')) expect(out.w).toBe(300);
-        if (!handle.startsWith('n')) expect(out.y).toBe(100);
-        if (!handle.startsWith('n') && !handle.startsWith('s')) expect(out.h).toBe(200);
-      }),
+      fc.property(
+        fc.constantFrom(...handles),
+        fc.integer({ min: -2000, max: 2000 }),
+        fc.integer({ min: -2000, max: 2000 }),
+        (handle, dx, dy) => {
+          const start: Box = { x: 100, y: 100, w: 300, h: 200 };
+          const out = resizeBox(start, handle, dx, dy, { w: 80, h: 60 });
+          expect(out.w).toBeGreaterThanOrEqual(80);
+          expect(out.h).toBeGreaterThanOrEqual(60);
+          if (!handle.includes('w')) expect(out.x).toBe(100);
+          if (!handle.includes('e') && !handle.includes('w')) expect(out.w).toBe(300);
+          if (!handle.startsWith('n')) expect(out.y).toBe(100);
+          if (!handle.startsWith('n') && !handle.startsWith('s')) expect(out.h).toBe(200);
+        },
+      ),
       { seed: 99, numRuns: 400 },
     );
   });

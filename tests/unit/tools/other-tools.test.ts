@@ -37,7 +37,9 @@ describe('connecting', () => {
     expect(t.editor.snapshot.connectors.size).toBe(0);
     t.pointerDown(150, 150).expectToBeIn('connect.connecting');
     t.pointerMove(300, 150).pointerUp(550, 150).expectToBeIn('connect.idle');
-    expect([...t.editor.snapshot.connectors.values()]).toMatchObject([{ from: a, to: b, kind: 'contributes-to' }]);
+    expect([...t.editor.snapshot.connectors.values()]).toMatchObject([
+      { from: a, to: b, kind: 'contributes-to' },
+    ]);
     expect(t.localTransactions).toBe(1);
   });
 
@@ -64,10 +66,34 @@ describe('panning and zooming', () => {
     const a = t.card(100, 100);
     expect(t.key(' ')).toBe(true);
     t.expectToBeIn('hand.idle');
-    t.input.pointerDown({ screen: { x: 150, y: 150 }, button: 0, buttons: 1, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false });
+    t.input.pointerDown({
+      screen: { x: 150, y: 150 },
+      button: 0,
+      buttons: 1,
+      shiftKey: false,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+    });
     t.expectToBeIn('hand.panning');
-    t.input.pointerMove({ screen: { x: 250, y: 150 }, button: 0, buttons: 1, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false });
-    t.input.pointerUp({ screen: { x: 250, y: 150 }, button: 0, buttons: 0, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false });
+    t.input.pointerMove({
+      screen: { x: 250, y: 150 },
+      button: 0,
+      buttons: 1,
+      shiftKey: false,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+    });
+    t.input.pointerUp({
+      screen: { x: 250, y: 150 },
+      button: 0,
+      buttons: 0,
+      shiftKey: false,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+    });
     t.keyUp(' ');
     t.expectToBeIn('select.idle');
     expect(t.state.camera.x).toBe(100);
@@ -77,10 +103,34 @@ describe('panning and zooming', () => {
 
   it('pans with the middle button from any tool', () => {
     t.editor.store.set({ tool: 'frame' });
-    t.input.pointerDown({ screen: { x: 100, y: 100 }, button: 1, buttons: 4, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false });
+    t.input.pointerDown({
+      screen: { x: 100, y: 100 },
+      button: 1,
+      buttons: 4,
+      shiftKey: false,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+    });
     t.expectToBeIn('hand.panning');
-    t.input.pointerMove({ screen: { x: 80, y: 60 }, button: 1, buttons: 4, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false });
-    t.input.pointerUp({ screen: { x: 80, y: 60 }, button: 1, buttons: 0, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false });
+    t.input.pointerMove({
+      screen: { x: 80, y: 60 },
+      button: 1,
+      buttons: 4,
+      shiftKey: false,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+    });
+    t.input.pointerUp({
+      screen: { x: 80, y: 60 },
+      button: 1,
+      buttons: 0,
+      shiftKey: false,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+    });
     t.expectToBeIn('frame.idle');
     expect(t.state.camera).toMatchObject({ x: -20, y: -40 });
     expect(t.editor.snapshot.frames.size).toBe(0);

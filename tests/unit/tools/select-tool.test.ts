@@ -184,7 +184,12 @@ describe('select tool: resizing', () => {
     const a = t.card(100, 100, { w: 200, h: 120 });
     t.click(150, 150);
     t.drag({ x: 100, y: 100 }, { x: 900, y: 900 });
-    expect(t.editor.card(a)).toMatchObject({ x: 300 - CARD_MIN.w, y: 220 - CARD_MIN.h, w: CARD_MIN.w, h: CARD_MIN.h });
+    expect(t.editor.card(a)).toMatchObject({
+      x: 300 - CARD_MIN.w,
+      y: 220 - CARD_MIN.h,
+      w: CARD_MIN.w,
+      h: CARD_MIN.h,
+    });
   });
 
   it('resizes an unlocked frame by an edge handle but offers no handles on a locked frame', () => {

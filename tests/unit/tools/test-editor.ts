@@ -33,8 +33,17 @@ export class TestEditor {
   }
 
   // Fixture records are written with the load origin: not undoable, not counted.
-  card(x: number, y: number, options: { kind?: CardKind; frame?: FrameId | null; w?: number; h?: number } = {}): CardId {
-    return createCard(this.session.doc, { kind: options.kind ?? 'need', x, y, w: options.w, h: options.h, frame: options.frame ?? null }, this.session.author, ORIGIN.load);
+  card(
+    x: number,
+    y: number,
+    options: { kind?: CardKind; frame?: FrameId | null; w?: number; h?: number } = {},
+  ): CardId {
+    return createCard(
+      this.session.doc,
+      { kind: options.kind ?? 'need', x, y, w: options.w, h: options.h, frame: options.frame ?? null },
+      this.session.author,
+      ORIGIN.load,
+    );
   }
 
   frame(x: number, y: number, w: number, h: number, locked = false): FrameId {
@@ -83,7 +92,8 @@ export class TestEditor {
   /** Press at `from`, move in a few steps to `to`, release. */
   drag(from: Point, to: Point, mods: Mods = {}): this {
     this.pointerDown(from.x, from.y, mods);
-    for (let i = 1; i <= 4; i++) this.pointerMove(from.x + ((to.x - from.x) * i) / 4, from.y + ((to.y - from.y) * i) / 4, mods);
+    for (let i = 1; i <= 4; i++)
+      this.pointerMove(from.x + ((to.x - from.x) * i) / 4, from.y + ((to.y - from.y) * i) / 4, mods);
     return this.pointerUp(to.x, to.y, mods);
   }
 
@@ -98,7 +108,13 @@ export class TestEditor {
   }
 
   key(key: string, mods: Mods = {}): boolean {
-    return this.input.keyDown({ key, shiftKey: !!mods.shift, ctrlKey: !!mods.ctrl, metaKey: !!mods.meta, altKey: false });
+    return this.input.keyDown({
+      key,
+      shiftKey: !!mods.shift,
+      ctrlKey: !!mods.ctrl,
+      metaKey: !!mods.meta,
+      altKey: false,
+    });
   }
 
   keyUp(key: string): boolean {

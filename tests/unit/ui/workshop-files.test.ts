@@ -11,7 +11,12 @@ import type {
 } from '../../../renderer/platform/storage-types';
 import { addCard } from '../../../renderer/editor/actions';
 import { WorkshopFiles } from '../../../renderer/ui/files/workshop-files';
-import { describeSaveState, describeWhen, fileNameCandidates, windowSavedState } from '../../../renderer/ui/files/file-names';
+import {
+  describeSaveState,
+  describeWhen,
+  fileNameCandidates,
+  windowSavedState,
+} from '../../../renderer/ui/files/file-names';
 
 function stateOf(title: string): Uint8Array {
   const doc = new Y.Doc();
@@ -19,7 +24,11 @@ function stateOf(title: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-const opened = (handle: string, name: string, extra: Partial<{ readOnlyReason: string | null; recoveryMessage: string | null }> = {}): OpenOutcome => ({
+const opened = (
+  handle: string,
+  name: string,
+  extra: Partial<{ readOnlyReason: string | null; recoveryMessage: string | null }> = {},
+): OpenOutcome => ({
   kind: 'opened',
   workshop: {
     handle,
@@ -52,7 +61,11 @@ class ScriptedStorage implements WorkshopStorage {
   saveAs = (): Promise<NameOutcome> => Promise.resolve({ kind: 'done', name: 'Copy' });
   rename = (_handle: WorkshopHandle, name: string): Promise<NameOutcome> => {
     this.renames.push(name);
-    if (this.takenNames.has(name)) return Promise.resolve({ kind: 'problem', problem: { code: 'exists', message: `"${name}" already exists.` } });
+    if (this.takenNames.has(name))
+      return Promise.resolve({
+        kind: 'problem',
+        problem: { code: 'exists', message: `"${name}" already exists.` },
+      });
     return Promise.resolve({ kind: 'done', name });
   };
   close = (handle: WorkshopHandle) => {
@@ -60,7 +73,8 @@ class ScriptedStorage implements WorkshopStorage {
     return Promise.resolve(this.closeAnswer);
   };
   history = () => Promise.resolve([]);
-  loadHistory = () => Promise.resolve({ kind: 'problem' as const, problem: { code: 'not-found' as const, message: 'none' } });
+  loadHistory = () =>
+    Promise.resolve({ kind: 'problem' as const, problem: { code: 'not-found' as const, message: 'none' } });
   onSaveState = (listener: (handle: WorkshopHandle, state: SaveStateView) => void) => {
     this.saveListener = listener;
     return () => void (this.saveListener = null);
@@ -77,7 +91,11 @@ const H2 = 'b'.repeat(32);
 function setup() {
   const storage = new ScriptedStorage();
   const shown: (string | null)[] = [];
-  const files = new WorkshopFiles(storage, () => 'participant', (w) => shown.push(w?.file.handle ?? null));
+  const files = new WorkshopFiles(
+    storage,
+    () => 'participant',
+    (w) => shown.push(w?.file.handle ?? null),
+  );
   files.connect();
   return { storage, files, shown };
 }
@@ -101,7 +119,12 @@ describe('WorkshopFiles', () => {
     await files.create('blank');
     storage.tellSaveState(H2, { kind: 'saving' });
     expect(files.state.saveState?.kind).toBe('saved');
-    storage.tellSaveState(H1, { kind: 'failing', code: 'disk-full', message: 'The disk is full.', retryInMs: 1000 });
+    storage.tellSaveState(H1, {
+      kind: 'failing',
+      code: 'disk-full',
+      message: 'The disk is full.',
+      retryInMs: 1000,
+    });
     expect(files.state.saveState?.kind).toBe('failing');
   });
 
@@ -142,12 +165,24 @@ describe('WorkshopFiles', () => {
 
   it('a problem opening is kept for the start screen, and recovery is noticed once', async () => {
     const { storage, files } = setup();
-    storage.nextOpen = { kind: 'problem', problem: { code: 'not-dreamboard', message: '"x" is not a Dreamboard workshop.' } };
+    storage.nextOpen = {
+      kind: 'problem',
+      problem: { code: 'not-dreamboard', message: '"x" is not a Dreamboard workshop.' },
+    };
     await files.open(() => storage.openDialog());
-    expect(files.state).toMatchObject({ workshop: null, problem: '"x" is not a Dreamboard workshop.', busy: false });
-    storage.nextOpen = opened(H1, 'Mended', { recoveryMessage: 'Opened with everything saved before the damage.' });
+    expect(files.state).toMatchObject({
+      workshop: null,
+      problem: '"x" is not a Dreamboard workshop.',
+      busy: false,
+    });
+    storage.nextOpen = opened(H1, 'Mended', {
+      recoveryMessage: 'Opened with everything saved before the damage.',
+    });
     await files.open(() => storage.openDialog());
-    expect(files.state).toMatchObject({ problem: null, notice: 'Opened with everything saved before the damage.' });
+    expect(files.state).toMatchObject({
+      problem: null,
+      notice: 'Opened with everything saved before the damage.',
+    });
     files.dismissNotice();
     expect(files.state.notice).toBeNull();
   });
@@ -180,7 +215,9 @@ describe('file words', () => {
   it('names every save state in words, with the engine’s reason when saving fails', () => {
     expect(describeSaveState({ kind: 'unsaved' }).label).toBe('Not saved yet');
     expect(describeSaveState({ kind: 'saving' }).label).toBe('Saving…');
-    expect(describeSaveState({ kind: 'failing', code: 'disk-full', message: 'The disk is full.', retryInMs: 1 })).toEqual({
+    expect(
+      describeSaveState({ kind: 'failing', code: 'disk-full', message: 'The disk is full.', retryInMs: 1 }),
+    ).toEqual({
       label: 'Saving failed — retrying',
       detail: 'The disk is full.',
     });

@@ -2,7 +2,8 @@ import { boxFromPoints } from '../../geometry';
 import { itemsInBox } from '../../hit-test';
 import { isAdditive, ToolState, type PointerInfo, type Tool } from '../tool';
 
-const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((id) => b.has(id));
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+  a.size === b.size && [...a].every((id) => b.has(id));
 
 /**
  * Marquee selection. The selection follows the rectangle live; with Shift/Ctrl/Cmd it adds to

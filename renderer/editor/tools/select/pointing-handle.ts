@@ -20,7 +20,8 @@ export class PointingHandle extends ToolState {
   override onPointerMove(e: PointerInfo): void {
     if (!isDrag(this.origin, e) || this.editor.readOnly) return;
     const h = this.handle;
-    if (h.type === 'resize-handle') this.tool.transition(new Resizing(this.tool, this.origin, h.id, h.handle, e));
+    if (h.type === 'resize-handle')
+      this.tool.transition(new Resizing(this.tool, this.origin, h.id, h.handle, e));
     else this.tool.transition(new Connecting(this.tool, h.id, e));
   }
 

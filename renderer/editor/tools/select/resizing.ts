@@ -35,7 +35,8 @@ export class Resizing extends ToolState {
   override onPointerUp(e: PointerInfo): void {
     const box = this.update(e);
     const s = this.start;
-    if (box && s && (box.x !== s.x || box.y !== s.y || box.w !== s.w || box.h !== s.h)) resizeItem(this.editor, this.id, box);
+    if (box && s && (box.x !== s.x || box.y !== s.y || box.w !== s.w || box.h !== s.h))
+      resizeItem(this.editor, this.id, box);
     this.editor.store.set({ preview: null });
     this.tool.toIdle();
   }
@@ -48,7 +49,13 @@ export class Resizing extends ToolState {
   private update(e: PointerInfo): Box | null {
     if (!this.start) return null;
     const min = this.editor.frame(this.id) ? FRAME_MIN : CARD_MIN;
-    const box = resizeBox(this.start, this.handle, e.world.x - this.origin.world.x, e.world.y - this.origin.world.y, min);
+    const box = resizeBox(
+      this.start,
+      this.handle,
+      e.world.x - this.origin.world.x,
+      e.world.y - this.origin.world.y,
+      min,
+    );
     this.editor.store.set({ preview: new Map([[this.id, box]]) });
     return box;
   }

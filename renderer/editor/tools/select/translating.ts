@@ -32,7 +32,9 @@ export class Translating extends ToolState {
 
   override onPointerUp(e: PointerInfo): void {
     const boxes = this.update(e);
-    const moved = [...boxes].some(([id, b]) => b.x !== this.start.get(id)?.x || b.y !== this.start.get(id)?.y);
+    const moved = [...boxes].some(
+      ([id, b]) => b.x !== this.start.get(id)?.x || b.y !== this.start.get(id)?.y,
+    );
     if (moved) commitBoxes(this.editor, boxes);
     this.editor.store.set({ preview: null });
     this.tool.toIdle();
