@@ -204,6 +204,10 @@ export function Board({ host }: BoardProps) {
           steady ? sprites : null,
           ahead,
         );
+        if (level !== 'detail') {
+          const editingFrame = editing?.type === 'frame' ? editing.id : null;
+          drawFrames(native, visibleFrames(snapshot, view, preview), camera.zoom, editingFrame, true);
+        }
       }
     },
     [editor, sprites],

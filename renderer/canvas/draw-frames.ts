@@ -42,31 +42,38 @@ export const frameTitleFontSize = (bar: number): number => bar * 0.5;
 
 /**
  * Frames: light fill, border, and a title bar whose text grows in world units as the view zooms
- * out, so sections stay readable on a projector even at zoom-to-fit.
+ * out, so sections stay readable on a projector even at zoom-to-fit. Zoomed out, the grown bar
+ * reaches over the frame's top cards, so the board draws the bars again over the cards
+ * (`titlesOnly`): a section's name must never be hidden under its own cards.
  */
 export function drawFrames(
   ctx: CanvasRenderingContext2D,
   frames: readonly PlacedFrame[],
   zoom: number,
   editingId: string | null,
+  titlesOnly = false,
 ): void {
   const lineWidth = Math.max(S.strokeWidth, 1.5 / zoom);
   for (const { frame, box } of frames) {
     const bar = frameTitleHeight(box, zoom);
     const radius = Math.min(S.radius, box.w / 2, box.h / 2);
-    ctx.beginPath();
-    ctx.roundRect(box.x, box.y, box.w, box.h, radius);
-    ctx.fillStyle = S.fill;
-    ctx.fill();
+    if (!titlesOnly) {
+      ctx.beginPath();
+      ctx.roundRect(box.x, box.y, box.w, box.h, radius);
+      ctx.fillStyle = S.fill;
+      ctx.fill();
+    }
     ctx.beginPath();
     ctx.roundRect(box.x, box.y, box.w, bar, [radius, radius, 0, 0]);
     ctx.fillStyle = S.titleFill;
     ctx.fill();
-    ctx.beginPath();
-    ctx.roundRect(box.x, box.y, box.w, box.h, radius);
-    ctx.lineWidth = lineWidth;
-    ctx.strokeStyle = S.stroke;
-    ctx.stroke();
+    if (!titlesOnly) {
+      ctx.beginPath();
+      ctx.roundRect(box.x, box.y, box.w, box.h, radius);
+      ctx.lineWidth = lineWidth;
+      ctx.strokeStyle = S.stroke;
+      ctx.stroke();
+    }
     if (frame.id === editingId) continue;
     const size = frameTitleFontSize(bar);
     const pad = size * 0.7;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ARTIFACTS, docSummary, pageErrors, startWorkshop } from './helpers';
+import { ARTIFACTS, docSummary, pageErrors, pixelAt, startWorkshop } from './helpers';
 
 /**
  * The board driven by a real mouse and keyboard in Chromium: gestures go through the DOM events,
@@ -146,25 +146,6 @@ test('space-drag pans the view and Ctrl+wheel zooms around the cursor', async ({
   const cam = await page.evaluate(() => window.dreamboardDebug!.editor.state.camera);
   expect(cam.y).toBeLessThan(panned.camera.y);
 });
-
-/** The colour the content layer drew at a world point, as #RRGGBB. */
-async function pixelAt(page: Page, p: World): Promise<string> {
-  const cam = await page.evaluate(() => window.dreamboardDebug!.editor.state.camera);
-  return page.evaluate(
-    ({ x, y }) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.db-board canvas')!;
-      const ratio = canvas.width / canvas.clientWidth;
-      const [r, g, b] = canvas
-        .getContext('2d')!
-        .getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
-      return `#${[r, g, b]
-        .map((v) => v!.toString(16).padStart(2, '0'))
-        .join('')
-        .toUpperCase()}`;
-    },
-    { x: cam.x + p.x * cam.zoom, y: cam.y + p.y * cam.zoom },
-  );
-}
 
 test('cards are drawn in their kind’s colours at every level of detail', async ({ page }) => {
   await blankBoard(page);

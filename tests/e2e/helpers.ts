@@ -143,3 +143,22 @@ export async function seedRaw(
     { records, asMaps },
   );
 }
+
+/** The colour the content layer drew at a world point, as #RRGGBB. */
+export async function pixelAt(page: Page, p: { x: number; y: number }): Promise<string> {
+  const cam = await page.evaluate(() => window.dreamboardDebug!.editor.state.camera);
+  return page.evaluate(
+    ({ x, y }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.db-board canvas')!;
+      const ratio = canvas.width / canvas.clientWidth;
+      const [r, g, b] = canvas
+        .getContext('2d')!
+        .getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+      return `#${[r, g, b]
+        .map((v) => v!.toString(16).padStart(2, '0'))
+        .join('')
+        .toUpperCase()}`;
+    },
+    { x: cam.x + p.x * cam.zoom, y: cam.y + p.y * cam.zoom },
+  );
+}
