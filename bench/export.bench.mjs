@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
+import { emit } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -141,18 +142,6 @@ try {
     regular: new Uint8Array(await readFile(join(root, 'resources/fonts/DejaVuSans.ttf'))),
     bold: new Uint8Array(await readFile(join(root, 'resources/fonts/DejaVuSans-Bold.ttf'))),
   };
-  const emit = (bench, value, baseline) => {
-    const round = (v) => Math.round(v * 1000) / 1000;
-    console.log(
-      JSON.stringify({
-        bench,
-        value: round(value),
-        unit: 'ms',
-        baseline: round(baseline),
-        ratio: round(value / baseline),
-      }),
-    );
-  };
   for (const cards of quick ? [1000] : [1000, 5000]) {
     const doc = buildWorkshop(lib, cards);
     const runs = cards <= 1000 ? 5 : 3;
@@ -170,8 +159,8 @@ try {
       await lib.buildPlanPdf({ plan: lib.derivePlan(snapshot, options), board: snapshot, fonts });
     }, runs);
     const label = `${cards / 1000}k`;
-    emit(`export.plan-json.${label}`, json, encode);
-    emit(`export.plan-pdf.${label}`, pdf, encode);
+    emit(`export.plan-json.${label}`, json, 'ms', encode);
+    emit(`export.plan-pdf.${label}`, pdf, 'ms', encode);
   }
 } finally {
   await rm(outDir, { recursive: true, force: true });

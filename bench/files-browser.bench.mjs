@@ -23,8 +23,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { emit, launchChromium } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -39,18 +39,6 @@ const printProfile = process.env.DREAMBOARD_BENCH_PROFILE === '1';
 const ENGINE =
   /^(recordInto|writeOnce|compact|append|encodeWorkshopFile|takeSnapshot|readWorkshopFile|readWorkshopBytes|openForEditing|openFile|startSession|listWorkshops|describeStored|currentFacts|flushAll)$/;
 
-function emit(bench, value, unit, baseline) {
-  const round = (v) => Math.round(v * 1000) / 1000;
-  console.log(
-    JSON.stringify({
-      bench,
-      value: round(value),
-      unit,
-      baseline: round(baseline),
-      ratio: round(value / baseline),
-    }),
-  );
-}
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const log = (message) => console.error(`  files-browser: ${message}`);
 
@@ -344,17 +332,7 @@ try {
     logLevel: 'error',
   });
   const url = server.resolvedUrls?.local[0];
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const bodies = {
     'yjs.js': { contentType: 'text/javascript', body: yjsPage },

@@ -6,26 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { emit, launchChromium } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const only = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const quick = process.argv.includes('--quick');
-
-function emit(bench, value, unit, baseline) {
-  const round = (v) => Math.round(v * 1000) / 1000;
-  console.log(
-    JSON.stringify({
-      bench,
-      value: round(value),
-      unit,
-      baseline: round(baseline),
-      ratio: round(value / baseline),
-    }),
-  );
-}
 
 async function canvasBenchmarks() {
   const server = await preview({
@@ -34,17 +21,7 @@ async function canvasBenchmarks() {
     logLevel: 'error',
   });
   const url = server.resolvedUrls?.local[0];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => console.error('bench page error:', e.message));
