@@ -90,6 +90,20 @@ export function recordIdOf(node: OutlineNode): string | null {
 
 export type LinkNode = Extract<OutlineNode, { type: 'link' }>;
 
+/** The outline node for one of `card`'s connections; `other` is the card at the far end. */
+function linkNode(card: Card, connector: Connector, direction: 'in' | 'out', other: Card): LinkNode {
+  const arrow = direction === 'out' ? '>' : '<';
+  return {
+    type: 'link',
+    key: `${card.id}${arrow}${connector.id}`,
+    connector,
+    direction,
+    other,
+    owner: card,
+    children: [],
+  };
+}
+
 /** A card's connections, outgoing first, as link nodes (the inspector lists them the same way). */
 export function linksOf(snapshot: DocSnapshot, card: Card): LinkNode[] {
   const out: LinkNode[] = [];
@@ -97,28 +111,10 @@ export function linksOf(snapshot: DocSnapshot, card: Card): LinkNode[] {
   for (const c of snapshot.connectors.values()) {
     if (c.from === card.id) {
       const other = snapshot.cards.get(c.to);
-      if (other)
-        out.push({
-          type: 'link',
-          key: `${card.id}>${c.id}`,
-          connector: c,
-          direction: 'out',
-          other,
-          owner: card,
-          children: [],
-        });
+      if (other) out.push(linkNode(card, c, 'out', other));
     } else if (c.to === card.id) {
       const other = snapshot.cards.get(c.from);
-      if (other)
-        into.push({
-          type: 'link',
-          key: `${card.id}<${c.id}`,
-          connector: c,
-          direction: 'in',
-          other,
-          owner: card,
-          children: [],
-        });
+      if (other) into.push(linkNode(card, c, 'in', other));
     }
   }
   return [...out, ...into];
@@ -263,29 +259,11 @@ function buildState(snapshot: DocSnapshot, prev: BuildState | null): BuildState 
     const children: OutlineNode[] = [];
     for (const c of out) {
       const other = snapshot.cards.get(c.to);
-      if (other)
-        children.push({
-          type: 'link',
-          key: `${card.id}>${c.id}`,
-          connector: c,
-          direction: 'out',
-          other,
-          owner: card,
-          children: [],
-        });
+      if (other) children.push(linkNode(card, c, 'out', other));
     }
     for (const c of into) {
       const other = snapshot.cards.get(c.from);
-      if (other)
-        children.push({
-          type: 'link',
-          key: `${card.id}<${c.id}`,
-          connector: c,
-          direction: 'in',
-          other,
-          owner: card,
-          children: [],
-        });
+      if (other) children.push(linkNode(card, c, 'in', other));
     }
     const node: CardNode = { type: 'card', key: card.id, card, children };
     cardNodes.set(card.id, node);
