@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the `web` build
 // served by `vite preview` on loopback.
 const port = Number(process.env.DREAMBOARD_E2E_PORT ?? 4199);
+// Several people (or agents) building at once each build into their own folder and serve it.
+const dist = process.env.DREAMBOARD_E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,7 +32,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
