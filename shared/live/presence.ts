@@ -41,6 +41,14 @@ export interface PresenceState {
   /** The visible part of the board in world coordinates, for "follow"; null before the first layout. */
   readonly viewport: WorldBox | null;
   readonly connection: ConnectionState;
+  /**
+   * The peer's signaling id and the ids it has a direct data channel to. The relay rule needs to
+   * know who is linked to whom (docs/sync-protocol.md); absent from stock y-webrtc clients, which
+   * then count as linked to nobody (costs messages, never loses any). A peer lying here can only
+   * delay its neighbours' updates until the next anti-entropy round.
+   */
+  readonly peer?: string;
+  readonly links?: readonly string[];
 }
 
 /**
@@ -73,6 +81,14 @@ const itemId = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
 
+export const LINKS_MAX = 64;
+/** y-webrtc's peer ids are UUIDs; ours too. */
+const peerId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9A-Za-z-]+$/);
+
 export const presenceSchema = z.object({
   name: presenceNameSchema,
   colour: z.enum(PRESENCE_COLOURS),
@@ -84,6 +100,8 @@ export const presenceSchema = z.object({
     .transform((ids) => [...new Set(ids)]),
   viewport: z.object({ x: coord, y: coord, w: extent, h: extent }).nullable(),
   connection: z.enum(CONNECTION_STATES),
+  peer: peerId.optional(),
+  links: z.array(peerId).max(LINKS_MAX).optional(),
 }) satisfies z.ZodType<PresenceState, unknown>;
 
 /**
@@ -97,6 +115,8 @@ export function readPresence(raw: unknown): PresenceState | null {
     if (typeof raw !== 'object' || raw === null) return null;
     const selection = (raw as { selection?: unknown }).selection;
     if (Array.isArray(selection) && selection.length > SELECTION_MAX) return null;
+    const links = (raw as { links?: unknown }).links;
+    if (Array.isArray(links) && links.length > LINKS_MAX) return null;
     const parsed = presenceSchema.safeParse(raw);
     return parsed.success ? parsed.data : null;
   } catch {

@@ -26,6 +26,10 @@ export interface SyncRoomOptions {
   /** The policy decided to drop a peer; the provider closes its channel. */
   readonly onDropPeer?: (peerId: string, reason: string) => void;
   readonly peerOptions?: Pick<SyncPeerOptions, 'onAwareness' | 'awarenessState'>;
+  /** A peer's awareness update (unvalidated), with who sent it: the presence layer checks ownership. */
+  readonly onPeerAwareness?: (peerId: string, update: Uint8Array) => void;
+  /** The first full state from this peer was applied (a joiner now has the workshop). */
+  readonly onPeerSynced?: (peerId: string) => void;
 }
 
 export class SyncRoom {
@@ -62,6 +66,10 @@ export class SyncRoom {
       random: this.options.random,
       limits: this.options.limits,
       gate: this.options.gate,
+      ...(this.options.onPeerAwareness
+        ? { onAwareness: (update: Uint8Array) => this.options.onPeerAwareness?.(peerId, update) }
+        : {}),
+      onSynced: () => this.options.onPeerSynced?.(peerId),
       onOffence: (offence, reason) => {
         const verdict = this.strikes.strike(peerId, offence);
         if (verdict.drop) {
