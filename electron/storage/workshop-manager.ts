@@ -12,8 +12,9 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createDoc, docFacts } from '../../shared/doc/updates';
+import { createDoc, docFacts, type Doc } from '../../shared/doc/updates';
 import { problemFromStorage } from '../../shared/ipc/file-problems';
+import { docFromJoinedState, joinedFileBase } from '../../shared/ipc/joined-state';
 import { fileBaseFromTitle, firstFreeName, WORKSHOP_EXTENSION } from '../../shared/ipc/workshop-names';
 import type {
   CloseOutcome,
@@ -131,9 +132,32 @@ export class WorkshopManager {
     const doc = createDoc();
     try {
       applyTemplate(doc, templateId, { now, ...(title === undefined ? {} : { title }) });
+      return await this.createFile(windowId, doc, fileBaseFromTitle(title ?? docFacts(doc).title), now);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * A joined live session's workshop as a new file of this person's own, named after `title` like
+   * New does. `state` came from peers: it is applied into a fresh document first (size-capped,
+   * inside try/catch), and only that document is written, so bytes Yjs cannot read leave no file.
+   */
+  async createFromState(windowId: number, state: Uint8Array, title: string): Promise<OpenOutcome> {
+    const read = docFromJoinedState(state);
+    if (!read.ok) return { kind: 'problem', problem: read.problem };
+    try {
+      return await this.createFile(windowId, read.doc, joinedFileBase(title), this.deps.now());
+    } finally {
+      read.doc.destroy();
+    }
+  }
+
+  /** Writes `doc` as a new file in the workshops folder ("Base", "Base 2"…) and opens it. */
+  private async createFile(windowId: number, doc: Doc, base: string, now: number): Promise<OpenOutcome> {
+    try {
       const folder = this.options.workshopsFolder;
       await fs.mkdir(folder, { recursive: true });
-      const base = fileBaseFromTitle(title ?? docFacts(doc).title);
       // Exclusive create, so a name taken between the check and the write moves on to the next.
       for (let attempt = 0; attempt < 5; attempt++) {
         const fileName = await firstFreeName(base, (name) => pathExists(join(folder, name)));
@@ -161,8 +185,6 @@ export class WorkshopManager {
           problem: problemFromStorage(error.code, 'The Dreamboard folder', 'create'),
         };
       throw error;
-    } finally {
-      doc.destroy();
     }
   }
 

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { StorageErrorCode } from '../storage/volume';
+import { TITLE_LIMIT } from '../model/records';
 
 /** Every StorageErrorCode, as a value for zod; the check below fails to compile if one is missing. */
 const STORAGE_ERROR_CODES = [
@@ -26,6 +27,14 @@ void everyCodeListed;
 
 /** One Yjs update from the renderer. Far above any single edit; bulk imports stay below it. */
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+/**
+ * A joined live session's whole state (createFromState). The joiner's document arrived as one
+ * sync message, and the sync layer accepts no message or update over 32 MiB (shared/sync:
+ * DEFAULT_UPDATE_LIMITS, DEFAULT_CHUNK_LIMITS), so a real joined workshop is within it (10k cards
+ * are about 4 MiB: docs/benchmarks.md). Anything larger did not come from a session and would only
+ * tie up memory and disk.
+ */
+export const MAX_JOINED_STATE_BYTES = 32 * 1024 * 1024;
 /** Same ceiling as the storage engine's MAX_WORKSHOP_BYTES: a whole workshop's state. */
 export const MAX_STATE_BYTES = 512 * 1024 * 1024;
 const MAX_NAME_LENGTH = 120;
@@ -186,6 +195,15 @@ export const CreateWorkshopRequestSchema = z.object({
   title: WorkshopNameSchema.optional(),
 });
 export const HandleRequestSchema = z.object({ handle: WorkshopHandleSchema });
+/**
+ * A joined live session's workshop saved as this person's own file. `state` came from peers: main
+ * applies it into a fresh document before writing (joined-state.ts). `title` is the document's
+ * own, so any text; main makes the file name from it.
+ */
+export const CreateFromStateRequestSchema = z.object({
+  state: bytes(MAX_JOINED_STATE_BYTES),
+  title: text(TITLE_LIMIT),
+});
 export const RecordRequestSchema = z.object({
   handle: WorkshopHandleSchema,
   update: bytes(MAX_RECORD_BYTES),
