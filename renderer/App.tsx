@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { createLiveController } from './live/live-controller';
+import type { LiveController } from './live/types';
 import { getPlatform } from './platform';
 import type { BrowserWorkshopStorage } from './platform/browser-storage';
 import { useFiles } from './ui/files/use-files';
 import { useFileDrop } from './ui/files/use-file-drop';
 import { WorkshopFiles } from './ui/files/workshop-files';
 import './ui/files/files.css';
+import { LiveContext } from './ui/live/live-context';
+import { LiveDialogs } from './ui/live/LiveDialogs';
+import { createLiveUi, LiveUiContext } from './ui/live/live-ui';
 import { participantId } from './ui/participant';
 import { StartScreen } from './ui/shell/StartScreen';
 import { Workspace } from './ui/shell/Workspace';
@@ -30,11 +35,20 @@ export function App() {
   const [files] = useState(
     () => new WorkshopFiles(platform.workshops, () => participantId(safeStorage()), exposeForTests),
   );
+  // Live sessions: one controller per page, like the files; the dialogs are page-wide too.
+  const [live] = useState(() => createLiveController({ platform, files }));
+  const [liveUi] = useState(createLiveUi);
   const workshop = useFiles(files, (s) => s.workshop);
   useFileDrop(useCallback((file: File) => void files.open(() => files.storage.openDropped(file)), [files]));
 
   useEffect(() => files.connect(), [files]);
   useEffect(() => exposeFilesForTests(files), [files]);
+  useEffect(() => exposeLiveForTests(live), [live]);
+  // A dreamboard://join link from the system opens Join, filled in; joining still needs a confirmation.
+  useEffect(
+    () => platform.live.onJoinLink((link) => liveUi.set({ dialog: { kind: 'join', prefill: link } })),
+    [platform, liveUi],
+  );
   useEffect(() => {
     if (!workshop) platform.setWindowTitle('', 'saved');
   }, [platform, workshop]);
@@ -54,8 +68,18 @@ export function App() {
     });
   }, [opened]);
 
-  if (!workshop) return <StartScreen files={files} where={platform.kind} />;
-  return <Workspace key={workshop.file.handle} workshop={workshop} files={files} />;
+  return (
+    <LiveContext.Provider value={live}>
+      <LiveUiContext.Provider value={liveUi}>
+        {workshop ? (
+          <Workspace key={workshop.file.handle} workshop={workshop} files={files} />
+        ) : (
+          <StartScreen files={files} where={platform.kind} />
+        )}
+        <LiveDialogs canHost={workshop !== null} />
+      </LiveUiContext.Provider>
+    </LiveContext.Provider>
+  );
 }
 
 declare global {
@@ -64,6 +88,11 @@ declare global {
     dreamboardDebug?: OpenWorkshop | undefined;
     /** Only with ?debug=1 in a browser: take a version-history snapshot now, instead of waiting minutes. */
     dreamboardSnapshotNow?: () => Promise<boolean>;
+    /**
+     * Only with ?debug=1 in a browser: the live controller from the first page render (the board's
+     * `dreamboardLive` appears only with a workshop open), so tests can show the session UI's states.
+     */
+    dreamboardLiveController?: LiveController;
   }
 }
 
@@ -86,4 +115,9 @@ function exposeFilesForTests(files: WorkshopFiles): void {
     const open = files.state.workshop;
     return open && storage.snapshotNow ? storage.snapshotNow(open.file.handle) : Promise.resolve(false);
   };
+}
+
+function exposeLiveForTests(live: LiveController): void {
+  if (!debugging()) return;
+  window.dreamboardLiveController = live;
 }

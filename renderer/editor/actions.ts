@@ -28,6 +28,8 @@ export interface ActionHost {
   openExport(format: ExportFormat): void;
   /** Asks for a JSON Canvas file and adds it to the board (renderer/export/import-canvas.ts). */
   importCanvas(): void;
+  /** Live sessions (ui/live/live-commands.ts): host, join, leave, settings, people. */
+  live(command: 'host' | 'join' | 'leave' | 'settings' | 'people'): void;
 }
 
 export interface ActionContext {
@@ -137,6 +139,11 @@ const PERFORM: Record<ActionId, Perform> = {
   'view.plan': togglePanel('plan'),
   'view.focusCanvas': ({ host }) => host.focusCanvas(),
   'view.focusOutline': ({ host }) => host.focusOutline(),
+  'live.host': ({ host }) => host.live('host'),
+  'live.join': ({ host }) => host.live('join'),
+  'live.people': ({ host }) => host.live('people'),
+  'live.leave': ({ host }) => host.live('leave'),
+  'live.settings': ({ host }) => host.live('settings'),
   'help.shortcuts': ({ editor }) => editor.store.set({ shortcutsOpen: !editor.state.shortcutsOpen }),
   'help.about': ({ host }) => host.showAbout(),
 };

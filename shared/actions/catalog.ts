@@ -80,6 +80,19 @@ export const ACTIONS = [
     undoable: false,
   }),
   a({ id: 'file.importCanvas', label: 'Import JSON Canvas…', menu: 'file', group: 'export', undoable: true }),
+  // Live sessions (issue #4) sit in the File menu, as sharing does in most apps; no shortcuts:
+  // starting or ending a session is rare, and every free combination is taken by a browser.
+  a({ id: 'live.host', label: 'Start a live session…', menu: 'file', group: 'live', undoable: false }),
+  a({ id: 'live.join', label: 'Join a live session…', menu: 'file', group: 'live', undoable: false }),
+  a({
+    id: 'live.people',
+    label: 'Show people in this session',
+    menu: 'file',
+    group: 'live',
+    undoable: false,
+  }),
+  a({ id: 'live.leave', label: 'Leave the live session', menu: 'file', group: 'live', undoable: false }),
+  a({ id: 'live.settings', label: 'Live session settings…', menu: 'file', group: 'live', undoable: false }),
   a({
     id: 'file.close',
     label: 'Close workshop',

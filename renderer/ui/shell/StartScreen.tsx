@@ -6,6 +6,7 @@ import { FileNotices } from '../files/FileNotices';
 import { RecentList } from '../files/RecentList';
 import { useFiles } from '../files/use-files';
 import type { WorkshopFiles } from '../files/workshop-files';
+import { useLiveUi } from '../live/live-ui';
 
 const RECOMMENDED = 'dream-service-model';
 
@@ -22,6 +23,7 @@ export function StartScreen({ files, where }: StartScreenProps) {
   const [recent, setRecent] = useState<readonly RecentEntry[] | null>(null);
   const [listedAt, setListedAt] = useState(0);
   const [version, setVersion] = useState(0);
+  const liveUi = useLiveUi();
 
   useEffect(() => {
     let live = true;
@@ -48,12 +50,15 @@ export function StartScreen({ files, where }: StartScreenProps) {
     document.addEventListener('keydown', onKey);
     const stopMenu = getPlatform().onMenuAction((id) => {
       if (id === 'file.open') openFile();
+      // Joining brings its workshop with it, so it needs none open; Settings never does.
+      if (id === 'live.join') liveUi.set({ dialog: { kind: 'join', prefill: '' } });
+      if (id === 'live.settings') liveUi.set({ dialog: { kind: 'settings', back: null } });
     });
     return () => {
       document.removeEventListener('keydown', onKey);
       stopMenu();
     };
-  }, [files]);
+  }, [files, liveUi]);
 
   const forget =
     where === 'desktop'
@@ -129,6 +134,17 @@ export function StartScreen({ files, where }: StartScreenProps) {
             {where === 'browser' ? 'Import a .dreamboard file…' : 'Open a workshop file…'}
           </button>
           <span className="muted">or drag a .dreamboard file onto this window.</span>
+        </div>
+        <div className="start-open">
+          <button
+            type="button"
+            className="button"
+            onClick={() => liveUi.set({ dialog: { kind: 'join', prefill: '' } })}
+            disabled={busy}
+          >
+            Join a live session…
+          </button>
+          <span className="muted">when a facilitator gives you a join code or link.</span>
         </div>
         <p className="start-note">
           {where === 'browser'

@@ -9,6 +9,7 @@ import { useFiles } from '../files/use-files';
 import type { WorkshopFiles } from '../files/workshop-files';
 import { useEditor, useEditorState, useSnapshot } from '../hooks';
 import { Icon, type IconName } from '../Icon';
+import { LiveTopBarControl } from '../live/LiveTopBarControl';
 
 export interface TopBarProps {
   readonly titleRef: Ref<HTMLInputElement>;
@@ -96,6 +97,7 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
         />
       </label>
       <SaveStatus fileName={fileName} title={title} saveState={saveState} where={where} />
+      <LiveTopBarControl run={run} describe={tip} />
       <div className="bar-group" role="group" aria-label="History">
         {button('edit.undo', 'undo', 'Undo')}
         {button('edit.redo', 'redo', 'Redo')}

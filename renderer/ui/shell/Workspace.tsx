@@ -27,6 +27,10 @@ import { useFiles } from '../files/use-files';
 import { VersionHistoryDialog } from '../files/VersionHistoryDialog';
 import type { WorkshopFiles } from '../files/workshop-files';
 import type { OpenWorkshop } from '../workshop';
+import { useLiveController } from '../live/live-context';
+import { runLiveCommand } from '../live/live-commands';
+import { useLiveUi } from '../live/live-ui';
+import { useLiveAnnouncements } from '../live/use-live-announcements';
 import { createActionHost } from './action-host';
 import { LiveRegion, Notices } from './Notices';
 import { Palette } from './Palette';
@@ -85,6 +89,9 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
   const title = useTitle(editor);
   const isMac = useMemo(isMacPlatform, []);
   const exportUi = useExportUi(editor, platform);
+  const live = useLiveController();
+  const liveUi = useLiveUi();
+  useLiveAnnouncements(editor);
 
   const focusCanvas = useCallback(() => {
     const host = boardRef.current;
@@ -116,8 +123,12 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
         focusTitle: () => titleRef.current?.focus(),
         openExport: exportUi.openExport,
         importCanvas: exportUi.importCanvas,
+        live: (command) => {
+          const message = runLiveCommand(command, liveUi, live);
+          if (message) editor.announce(message);
+        },
       }),
-    [editor, focusCanvas, files, platform, exportUi.openExport, exportUi.importCanvas],
+    [editor, focusCanvas, files, platform, exportUi.openExport, exportUi.importCanvas, live, liveUi],
   );
   // The workshop already open here is not offered again.
   const listStored = useCallback(

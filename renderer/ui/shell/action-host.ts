@@ -18,6 +18,8 @@ export interface HostDeps {
   /** Export and import (ui/export/use-export-ui.tsx). */
   openExport: ActionHost['openExport'];
   importCanvas(): void;
+  /** Live sessions (ui/live/live-commands.ts). */
+  live: ActionHost['live'];
 }
 
 /**
@@ -49,6 +51,7 @@ export function createActionHost(deps: HostDeps): ActionHost {
     closeWorkshop: deps.closeWorkshop,
     openExport: deps.openExport,
     importCanvas: deps.importCanvas,
+    live: deps.live,
     async writeClipboard(text) {
       try {
         await navigator.clipboard.writeText(text);
