@@ -1,7 +1,8 @@
 import type { RoleCategory } from '../../shared/model';
 import { Editor } from '../editor/editor';
 import type { OpenedWorkshopInfo, SaveStateView, WorkshopHandle } from '../platform';
-import { saveChanges } from '../session/autosave';
+import type { Doc } from '../../shared/doc/updates';
+import { saveChanges, saveChangesSince, type EncodedState } from '../session/autosave';
 import { DocSession } from '../session/session';
 
 /** The workshop file behind an open workshop, as the platform described it when opening. */
@@ -34,6 +35,30 @@ export function openWorkshopFrom(
 ): OpenWorkshop {
   const session = DocSession.fromState({ participantId, role }, info.state, info.readOnlyReason);
   if (info.readOnlyReason === null) saveChanges(session, (update) => record(info.handle, update));
+  return workshopOf(session, info);
+}
+
+/**
+ * Like openWorkshopFrom, but around a document that already exists and is in use (a joined live
+ * session's, whose provider stays attached): the session wraps that very object, and its content
+ * is not undoable (only local edits made from now on are). `saved` is the state the file was
+ * created from; changes the document received since then are recorded first, then every later one.
+ */
+export function openWorkshopAround(
+  doc: Doc,
+  saved: EncodedState,
+  info: OpenedWorkshopInfo,
+  record: (handle: WorkshopHandle, update: Uint8Array) => void,
+  participantId: string,
+  role: RoleCategory | null = null,
+): OpenWorkshop {
+  const session = new DocSession({ participantId, role }, doc, info.readOnlyReason);
+  if (info.readOnlyReason === null)
+    saveChangesSince(session, saved.mark, (update) => record(info.handle, update));
+  return workshopOf(session, info);
+}
+
+function workshopOf(session: DocSession, info: OpenedWorkshopInfo): OpenWorkshop {
   return {
     session,
     editor: new Editor(session),
