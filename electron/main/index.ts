@@ -12,6 +12,7 @@ import { registerAppChannels } from './app-channels';
 import { registerExportChannels } from './export-channels';
 import { readDevServerSetting } from './dev-server';
 import { createIpc } from './ipc';
+import { registerLiveChannels } from './live-channels';
 import { installApplicationMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicy } from './security';
@@ -23,6 +24,7 @@ import { FlushBarrier } from './flush-barrier';
 import { createDialogPort, createWindowPort, registerWorkshopChannels } from './workshop-channels';
 import { WorkshopWindowGuard } from './workshop-lifecycle';
 import { createMainWindow, focusExistingWindow, isOurWebContents } from './windows';
+import { JoinLinkInbox, joinLinkFromUrl, joinLinksInArgs } from '../live/join-links';
 
 // The bundle is dist/electron/main.cjs; the preload and the renderer sit beside it.
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -31,12 +33,15 @@ const rendererRoot = path.join(__dirname, '..', 'renderer');
 /** Files the OS asked us to open before the manager existed (macOS sends open-file before ready). */
 const earlyOpenRequests: string[] = [];
 let openWorkshopFile = (path: string) => void earlyOpenRequests.push(path);
+/** Join links from the OS, held until a window's page collects them (links can arrive before ready). */
+const joinLinks = new JoinLinkInbox();
 
 function start(entryUrl: string, isDev: boolean): void {
   serveRenderer(rendererRoot);
   const ipc = createIpc({ trustedOrigin: trustedOriginOf(entryUrl), isOurWebContents });
   registerAppChannels(ipc, { windowShowsWorkshop: (contents) => manager.windowHasWorkshop(contents.id) });
   registerExportChannels(ipc);
+  registerLiveChannels(ipc, joinLinks);
 
   const menuContext = { platform: process.platform, appName: app.name, isDev };
   const sendMenuAction = (target: WebContents, actionId: ActionId) =>
@@ -54,6 +59,8 @@ function start(entryUrl: string, isDev: boolean): void {
   const openWindow = () => {
     const window = createMainWindow({ entryUrl, preloadPath, isDev });
     guard.watch(window);
+    const contentsId = window.webContents.id;
+    window.on('closed', () => joinLinks.forget(contentsId));
     return window;
   };
   const manager: WorkshopManager = new WorkshopManager({
@@ -76,6 +83,7 @@ function start(entryUrl: string, isDev: boolean): void {
   openWorkshopFile = (file) => void manager.openFromOutside(file);
   for (const file of [...workshopPathsInArgs(process.argv, process.cwd()), ...earlyOpenRequests.splice(0)])
     openWorkshopFile(file);
+  for (const link of joinLinksInArgs(process.argv)) joinLinks.receive(link);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
@@ -99,11 +107,23 @@ function main(): void {
     app.quit();
     return;
   }
-  // A second launch hands over its command line: files to open, or just "come to the front".
+  // Join links (docs/live-sessions.md): only packaged builds claim the scheme, so a development
+  // copy never takes links meant for the installed app. Windows and Linux pass a clicked link in
+  // argv (first or second launch); macOS sends 'open-url'.
+  if (app.isPackaged) app.setAsDefaultProtocolClient('dreamboard');
+  // A second launch hands over its command line: files to open, join links, or just "come to the front".
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const files = workshopPathsInArgs(argv, workingDirectory);
-    if (files.length === 0) focusExistingWindow();
+    const links = joinLinksInArgs(argv);
+    if (files.length === 0 && links.length === 0) focusExistingWindow();
     for (const file of files) openWorkshopFile(file);
+    for (const link of links) joinLinks.receive(link);
+  });
+  // macOS; may come before ready (the app was started by the link): the inbox holds it.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const link = joinLinkFromUrl(url);
+    if (link !== null) joinLinks.receive(link);
   });
   // macOS: double-click in Finder, drop on the Dock icon, Open Recent in the Dock menu.
   app.on('open-file', (event, file) => {

@@ -1,6 +1,8 @@
 /** The Platform for plain Chromium: `npm run web`, end-to-end tests and benchmarks. */
 import { HelpLinkSchema } from '../../shared/ipc/contract';
 import { createBrowserStorage } from './browser-storage';
+import type { LivePlatform } from '../live/types';
+import { createBrowserLive } from './live-browser';
 import type { Platform, WorkshopStorage } from './types';
 import { startWorkerStorage } from './worker-storage';
 import { formatWindowTitle } from '../../shared/ipc/window-title';
@@ -27,10 +29,12 @@ export function createBrowserPlatform(
   host: BrowserPlatformHost = defaultHost,
   // In a worker, so saving a large workshop never blocks the page (docs/files-browser.md).
   workshops: WorkshopStorage = startWorkerStorage() ?? createBrowserStorage(),
+  live: LivePlatform = createBrowserLive(),
 ): Platform {
   return {
     kind: 'browser',
     workshops,
+    live,
     getAppInfo: () => Promise.resolve({ version, platform: 'web' }),
     setWindowTitle(title, savedState) {
       host.setTitle(formatWindowTitle({ title, savedState }));

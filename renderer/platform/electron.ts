@@ -4,6 +4,7 @@ import type { DesktopApi, IpcResult } from '../../shared/ipc/contract';
 import { nativeEditCommandFor } from '../../shared/ipc/native-edit';
 import { isTextEditingTarget, type FocusedElementLike } from './editable-focus';
 import { createElectronStorage } from './electron-storage';
+import { createDesktopLive } from './live-desktop';
 import type { Platform, PlatformInfo } from './types';
 
 const warn = (message: string) => console.warn(`[platform] ${message}`);
@@ -35,6 +36,7 @@ export function createElectronPlatform(
   return {
     kind: 'desktop',
     workshops: createElectronStorage(desktop),
+    live: createDesktopLive(desktop),
     async getAppInfo(): Promise<PlatformInfo> {
       const result = await desktop.getAppInfo();
       if (result.ok) return result.value;

@@ -5,6 +5,7 @@
  */
 import type { ActionId } from '../../shared/actions/catalog';
 import type { AppInfo, SavedState, Unsubscribe } from '../../shared/ipc/contract';
+import type { LivePlatform } from '../live/types';
 import type { WorkshopStorage } from './storage-types';
 
 export type { AppInfo, SavedState, Unsubscribe };
@@ -33,6 +34,8 @@ export interface Platform {
   openHelpLink(url: string): Promise<boolean>;
   /** Creating, opening, autosaving, renaming and closing workshop files; version history. */
   readonly workshops: WorkshopStorage;
+  /** Live sessions: the "In this room" signaling server and join links (docs/live-sessions.md). */
+  readonly live: LivePlatform;
 }
 
 export interface PlatformInfo {

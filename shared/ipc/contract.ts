@@ -45,6 +45,12 @@ import {
   type ExportSaveRequest,
 } from './export-schemas';
 
+import {
+  JoinLinksSchema,
+  RoomServerOutcomeSchema,
+  StartRoomServerRequestSchema,
+  type RoomServerOutcome,
+} from './live-schemas';
 /** Bumped when a channel changes incompatibly, so a stale preload is detectable. */
 export const IPC_CONTRACT_VERSION = 2;
 
@@ -272,6 +278,25 @@ export const IPC_CHANNELS = {
   },
   'workshops:open-requested': {
     direction: 'event',
+  'live:start-room-server': {
+    direction: 'invoke',
+    summary:
+      'Start the "In this room" signaling server on every network interface, or answer the running one.',
+    request: StartRoomServerRequestSchema,
+    response: RoomServerOutcomeSchema,
+  },
+  'live:stop-room-server': {
+    direction: 'invoke',
+    summary: 'Stop the "In this room" signaling server (direct connections between peers stay).',
+    request: Nothing,
+    response: Done,
+  },
+  'live:take-join-links': {
+    direction: 'invoke',
+    summary: 'dreamboard://join links the operating system handed to this window, oldest first.',
+    request: Nothing,
+    response: JoinLinksSchema,
+  },
     summary: 'Main has opened a workshop for this window; collect it with workshops:take-open-requests.',
     payload: Done,
   },
@@ -287,6 +312,11 @@ export type ChannelName = keyof Channels;
 export type InvokeChannel = {
   [C in ChannelName]: Channels[C] extends InvokeChannelSpec ? C : never;
 }[ChannelName];
+  'live:join-link-requested': {
+    direction: 'event',
+    summary: 'A join link arrived for this window; collect it with live:take-join-links.',
+    payload: Done,
+  },
 export type EventChannel = {
   [C in ChannelName]: Channels[C] extends EventChannelSpec ? C : never;
 }[ChannelName];
@@ -368,4 +398,10 @@ export interface DesktopApi {
 export interface DroppedFile {
   readonly name: string;
   readonly size: number;
+
+  // Live sessions (docs/live-sessions.md, "Platform"): the in-room server and join links.
+  startRoomServer(port: number): Promise<IpcResult<RoomServerOutcome>>;
+  stopRoomServer(): Promise<IpcResult<null>>;
+  takeJoinLinks(): Promise<IpcResult<string[]>>;
+  onJoinLinkRequested(listener: () => void): Unsubscribe;
 }

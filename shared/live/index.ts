@@ -7,3 +7,4 @@ export * from './qr';
 export * from './presence-colours';
 export * from './presence';
 export * from './cursor-throttle';
+export * from './awareness-filter';

@@ -5,6 +5,7 @@
  */
 import type { DesktopApi, IpcResult } from '../../../shared/ipc/contract';
 import type { SaveStateEvent } from '../../../shared/ipc/workshop-schemas';
+import type { LiveMethods } from './fake-live-api';
 
 type WorkshopMethods = Exclude<
   keyof DesktopApi,
@@ -15,6 +16,7 @@ type WorkshopMethods = Exclude<
   | 'performNativeEdit'
   | 'onMenuAction'
   | 'saveExport'
+  | LiveMethods
 >;
 
 export function fakeWorkshopApi() {

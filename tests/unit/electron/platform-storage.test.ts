@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_RECORD_BYTES } from '../../../shared/ipc/workshop-schemas';
 import { createElectronStorage } from '../../../renderer/platform/electron-storage';
 import type { DesktopApi } from '../../../shared/ipc/contract';
+import { fakeLiveApi } from './fake-live-api';
 import { fakeWorkshopApi } from './fake-workshop-api';
 
 const handle = 'b'.repeat(32);
@@ -16,6 +17,7 @@ function desktopWith(fake: ReturnType<typeof fakeWorkshopApi>): DesktopApi {
     performNativeEdit: () => Promise.reject(new Error('unused')),
     onMenuAction: () => () => undefined,
     saveExport: () => Promise.reject(new Error('unused')),
+    ...fakeLiveApi().api,
   };
 }
 

@@ -4,6 +4,7 @@ import type { DesktopApi, IpcResult, NativeEditCommand } from '../../../shared/i
 import { createBrowserPlatform } from '../../../renderer/platform/browser';
 import { isTextEditingTarget, type FocusedElementLike } from '../../../renderer/platform/editable-focus';
 import { createElectronPlatform } from '../../../renderer/platform/electron';
+import { fakeLiveApi } from './fake-live-api';
 import { fakeWorkshopApi } from './fake-workshop-api';
 
 const done: IpcResult<null> = { ok: true, value: null };
@@ -40,6 +41,7 @@ function fakeDesktop() {
       };
     },
     saveExport: () => Promise.reject(new Error('unused')),
+    ...fakeLiveApi().api,
   };
   return {
     desktop,

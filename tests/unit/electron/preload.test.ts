@@ -57,6 +57,7 @@ describe('window.dreamboard', () => {
       'loadWorkshopHistory',
       'onFlushRequested',
       'onMenuAction',
+      'onJoinLinkRequested',
       'onOpenRequested',
       'onSaveState',
       'openDroppedFile',
@@ -71,6 +72,9 @@ describe('window.dreamboard', () => {
       'saveWorkshopAs',
       'setWindowTitle',
       'takeOpenRequests',
+      'startRoomServer',
+      'stopRoomServer',
+      'takeJoinLinks',
       'workshopHistory',
     ]);
     expect(api.contractVersion).toBe(IPC_CONTRACT_VERSION);

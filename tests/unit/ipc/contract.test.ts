@@ -14,12 +14,13 @@ describe('the IPC contract', () => {
     for (const name of Object.keys(IPC_CHANNELS)) expect(name).toMatch(/^[a-z]+:[a-z-]+$/);
   });
 
-  it('lists the main-to-renderer events: menu actions and workshop notices', () => {
+  it('lists the main-to-renderer events: menu actions, workshop notices and join links', () => {
     expect(EVENT_CHANNELS).toEqual([
       'menu:action',
       'workshops:save-state',
       'workshops:open-requested',
       'workshops:flush-requested',
+      'live:join-link-requested',
     ]);
   });
 });
