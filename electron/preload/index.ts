@@ -95,10 +95,10 @@ const desktopApi = {
   onOpenRequested: (listener) => subscribe('workshops:open-requested', () => listener()),
   onFlushRequested: (listener) => subscribe('workshops:flush-requested', ({ token }) => listener(token)),
   saveExport: (request) => invoke('export:save', request),
-} satisfies DesktopApi;
   startRoomServer: (port) => invoke('live:start-room-server', { port }),
   stopRoomServer: () => invoke('live:stop-room-server', undefined),
   takeJoinLinks: () => invoke('live:take-join-links', undefined),
   onJoinLinkRequested: (listener) => subscribe('live:join-link-requested', () => listener()),
+} satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('dreamboard', desktopApi);

@@ -44,13 +44,13 @@ import {
   type ExportSaveOutcome,
   type ExportSaveRequest,
 } from './export-schemas';
-
 import {
   JoinLinksSchema,
   RoomServerOutcomeSchema,
   StartRoomServerRequestSchema,
   type RoomServerOutcome,
 } from './live-schemas';
+
 /** Bumped when a channel changes incompatibly, so a stale preload is detectable. */
 export const IPC_CONTRACT_VERSION = 2;
 
@@ -271,13 +271,6 @@ export const IPC_CHANNELS = {
     request: ExportSaveRequestSchema,
     response: ExportSaveOutcomeSchema,
   },
-  'workshops:save-state': {
-    direction: 'event',
-    summary: 'The save state of one of this window’s workshops changed.',
-    payload: SaveStateEventSchema,
-  },
-  'workshops:open-requested': {
-    direction: 'event',
   'live:start-room-server': {
     direction: 'invoke',
     summary:
@@ -297,6 +290,13 @@ export const IPC_CHANNELS = {
     request: Nothing,
     response: JoinLinksSchema,
   },
+  'workshops:save-state': {
+    direction: 'event',
+    summary: 'The save state of one of this window’s workshops changed.',
+    payload: SaveStateEventSchema,
+  },
+  'workshops:open-requested': {
+    direction: 'event',
     summary: 'Main has opened a workshop for this window; collect it with workshops:take-open-requests.',
     payload: Done,
   },
@@ -305,6 +305,11 @@ export const IPC_CHANNELS = {
     summary: 'The window is closing: answer with workshops:flush-ack once earlier updates are sent.',
     payload: FlushAckSchema,
   },
+  'live:join-link-requested': {
+    direction: 'event',
+    summary: 'A join link arrived for this window; collect it with live:take-join-links.',
+    payload: Done,
+  },
 } as const satisfies Record<string, InvokeChannelSpec | EventChannelSpec>;
 
 type Channels = typeof IPC_CHANNELS;
@@ -312,11 +317,6 @@ export type ChannelName = keyof Channels;
 export type InvokeChannel = {
   [C in ChannelName]: Channels[C] extends InvokeChannelSpec ? C : never;
 }[ChannelName];
-  'live:join-link-requested': {
-    direction: 'event',
-    summary: 'A join link arrived for this window; collect it with live:take-join-links.',
-    payload: Done,
-  },
 export type EventChannel = {
   [C in ChannelName]: Channels[C] extends EventChannelSpec ? C : never;
 }[ChannelName];
@@ -389,6 +389,12 @@ export interface DesktopApi {
 
   /** Exports (docs/export.md): main shows the save dialog and writes the bytes atomically. */
   saveExport(request: ExportSaveRequest): Promise<IpcResult<ExportSaveOutcome>>;
+
+  // Live sessions (docs/live-sessions.md, "Platform"): the in-room server and join links.
+  startRoomServer(port: number): Promise<IpcResult<RoomServerOutcome>>;
+  stopRoomServer(): Promise<IpcResult<null>>;
+  takeJoinLinks(): Promise<IpcResult<string[]>>;
+  onJoinLinkRequested(listener: () => void): Unsubscribe;
 }
 
 /**
@@ -398,10 +404,4 @@ export interface DesktopApi {
 export interface DroppedFile {
   readonly name: string;
   readonly size: number;
-
-  // Live sessions (docs/live-sessions.md, "Platform"): the in-room server and join links.
-  startRoomServer(port: number): Promise<IpcResult<RoomServerOutcome>>;
-  stopRoomServer(): Promise<IpcResult<null>>;
-  takeJoinLinks(): Promise<IpcResult<string[]>>;
-  onJoinLinkRequested(listener: () => void): Unsubscribe;
 }
