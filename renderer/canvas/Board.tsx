@@ -29,7 +29,10 @@ import { drawConnectors } from './draw-connectors';
 import { drawFrames, visibleFrames } from './draw-frames';
 import { drawOverlay } from './draw-overlay';
 import { cullBox, detailLevel, visibleCards, visibleConnectors } from './lod';
+import { PresenceLayer } from './PresenceLayer';
+import { presenceShown, useLiveSlice, useLiveSource } from './presence-source';
 import { TextEditOverlay } from './TextEditOverlay';
+import { usePresencePublishing } from './use-presence-publishing';
 
 /** The palette starts an HTML5 drag with this type; its data is the card kind. */
 export const CARD_KIND_DRAG_TYPE = 'application/x-dreamboard-kind';
@@ -74,6 +77,11 @@ export function Board({ host }: BoardProps) {
     () => ({ w: Math.max(1, Math.round(viewport.w)), h: Math.max(1, Math.round(viewport.h)) }),
     [viewport],
   );
+  // Live sessions: others' cursors and selections in their own layer, mounted only while there
+  // are any (a second layer costs compositing on every frame); ours published while in a session.
+  const live = useLiveSource();
+  const showPresence = useLiveSlice(live, presenceShown, false);
+  usePresencePublishing(editor, live, containerRef);
 
   useEffect(() => {
     const input = new InputController(editor);
@@ -362,6 +370,7 @@ export function Board({ host }: BoardProps) {
           <Shape sceneFunc={drawCardsPart} listening={false} perfectDrawEnabled={false} />
           <Shape sceneFunc={drawOverlayPart} listening={false} perfectDrawEnabled={false} />
         </Layer>
+        {showPresence && live && <PresenceLayer editor={editor} live={live} />}
       </Stage>
       <TextEditOverlay onFinish={focusBoard} />
     </div>

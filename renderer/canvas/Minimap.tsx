@@ -4,6 +4,9 @@ import { centerOn, visibleWorld } from '../editor/camera';
 import type { Editor } from '../editor/editor';
 import { expandBox, type Box, type Point } from '../editor/geometry';
 import { useEditor } from '../ui/hooks';
+import type { LiveController } from '../live/types';
+import { drawMinimapCursors } from './presence-draw';
+import { useLiveSource } from './presence-source';
 import { FRAME_STYLE, SELECTION_STYLE } from './theme';
 
 const WIDTH = 220;
@@ -64,7 +67,12 @@ function drawContent(ctx: CanvasRenderingContext2D, editor: Editor, m: MinimapMa
   ctx.restore();
 }
 
-function drawViewport(ctx: CanvasRenderingContext2D, editor: Editor, m: MinimapMapping): void {
+function drawViewport(
+  ctx: CanvasRenderingContext2D,
+  editor: Editor,
+  m: MinimapMapping,
+  live: LiveController | null,
+): void {
   ctx.clearRect(0, 0, WIDTH, HEIGHT);
   const v = visibleWorld(editor.state.camera, editor.state.viewport);
   ctx.lineWidth = 2;
@@ -74,6 +82,12 @@ function drawViewport(ctx: CanvasRenderingContext2D, editor: Editor, m: MinimapM
   const y = v.y * m.scale + m.offsetY;
   ctx.fillRect(x, y, v.w * m.scale, v.h * m.scale);
   ctx.strokeRect(x, y, v.w * m.scale, v.h * m.scale);
+  const others = live?.store.get();
+  if (others && others.status !== 'off' && others.participants.length > 0)
+    drawMinimapCursors(ctx, others.participants, (wx, wy) => ({
+      x: wx * m.scale + m.offsetX,
+      y: wy * m.scale + m.offsetY,
+    }));
 }
 
 /**
@@ -84,6 +98,7 @@ function drawViewport(ctx: CanvasRenderingContext2D, editor: Editor, m: MinimapM
  */
 export function Minimap() {
   const editor = useEditor();
+  const live = useLiveSource();
   const contentRef = useRef<HTMLCanvasElement>(null);
   const viewRef = useRef<HTMLCanvasElement>(null);
   const mappingRef = useRef<MinimapMapping | null>(null);
@@ -98,7 +113,7 @@ export function Minimap() {
 
     const redrawView = () => {
       viewFrame = null;
-      if (mappingRef.current) drawViewport(view, editor, mappingRef.current);
+      if (mappingRef.current) drawViewport(view, editor, mappingRef.current, live);
     };
     const scheduleView = () => {
       viewFrame ??= requestAnimationFrame(redrawView);
@@ -130,13 +145,21 @@ export function Minimap() {
       scheduleView();
     });
     const offDoc = editor.session.index.subscribe(scheduleContent);
+    // Others' cursors (live sessions): a dot each, redrawn with the view rectangle.
+    let shown = live?.store.get();
+    const offLive = live?.store.subscribe((s) => {
+      if (s.participants === shown?.participants && s.status === shown.status) return;
+      shown = s;
+      scheduleView();
+    });
     return () => {
       offStore();
       offDoc();
+      offLive?.();
       if (contentTimer !== null) clearTimeout(contentTimer);
       if (viewFrame !== null) cancelAnimationFrame(viewFrame);
     };
-  }, [editor]);
+  }, [editor, live]);
 
   const moveTo = (e: ReactPointerEvent<HTMLDivElement>) => {
     const m = mappingRef.current;
