@@ -51,24 +51,26 @@ export interface WatchdogGateOptions {
 }
 
 /**
- * Defaults, from measurements on the 2-core test machine while other work shared it (figures
- * printed by tests/e2e/live-watchdog.spec.ts and tests/unit/live/watchdog-gate.test.ts):
+ * Defaults, from measurements on the 2-core test machine (figures printed by
+ * tests/e2e/live-watchdog.spec.ts and tests/unit/live/watchdog-gate.test.ts; two runs each, the
+ * higher figures while other builds and tests shared the CPU):
  *
- * - A 10,000-card workshop is a 3.5 MB update. Through the worker in Chromium it took 1,205 ms in
- *   a fresh worker (cold JIT: the first big update after a start or a kill) and 546 ms warm;
- *   500–760 ms in Node. Its budget is 1,000 + 3.3 MiB × 3,000 ms ≈ 11 s: 9× the cold figure, for
- *   slower laptops, a busier CPU and garbage collection. Refusing an honest late joiner's
- *   workshop breaks the session; waiting a few seconds longer on a hostile update costs little
- *   (the sender is struck and soon dropped), so the margin leans towards waiting.
+ * - A 10,000-card workshop is a 3.5 MB update. Through the worker in Chromium: 419–1,205 ms in a
+ *   fresh worker (cold JIT: the first big update after a start or a kill), 217–546 ms warm;
+ *   450–760 ms in Node. Its budget is 1,000 + 3.3 MiB × 3,000 ms ≈ 11 s: 9× the worst cold
+ *   figure, for slower laptops, a busier CPU and garbage collection. Refusing an honest late
+ *   joiner's workshop breaks the session; waiting longer on a hostile update costs little (the
+ *   sender is struck and soon dropped), so the margin leans towards waiting.
  * - The yjs V1 decoder reads at least one byte per step, so honest decoding time grows with size;
  *   the budget grows with it, capped at 30 s (a 32 MiB update, the size limit, decodes in about
- *   12 s cold at the rate above).
- * - Small updates: a 100-byte card edit took 1.0 ms per round trip through the worker, 0.5 ms
- *   decoded inline on the page. The round trip is mostly waiting, not page work (the page only
- *   copies the bytes and handles one message), and 1 ms of latency on a peer's edit is invisible,
- *   so small updates go to the worker too (inlineBelowBytes 0): inline decoding would cost the
- *   page more time, and would put its thread back in reach of any decoder bug a short input can
- *   trigger (yjs issue #498: an empty update once looped forever).
+ *   12 s cold at the slowest rate above).
+ * - Small updates: a ~100-byte card edit took 0.16–1.0 ms per round trip through the worker, of
+ *   which 0.05 ms inside the gate call (copy, postMessage); decoding it inline took 0.06–0.5 ms.
+ *   So the page spends no more time per update with the worker than without, the latency is at
+ *   most about 1 ms (invisible on a peer's edit), and small updates go to the worker too
+ *   (inlineBelowBytes 0): decoding them inline would gain nothing and would put the page's thread
+ *   back in reach of any decoder bug a short input can trigger (yjs #498: an empty update once
+ *   looped forever).
  */
 export const WATCHDOG_DEFAULTS = {
   baseBudgetMs: 1_000,

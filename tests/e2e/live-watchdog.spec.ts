@@ -86,7 +86,7 @@ test('a valid update passes, and a 10,000-card workshop fits the default budget'
   const inline = await page.evaluate(() => window.watchdogHarness!.inlineMs('tenThousandCards'));
   const budget = decodeBudgetMs(big.bytes);
   console.log(
-    `Chromium: small update round trip ${trip.workerMs.toFixed(3)} ms via worker vs ${trip.inlineMs.toFixed(3)} ms inline; ` +
+    `Chromium: small update round trip ${trip.workerMs.toFixed(3)} ms via worker (${trip.callMs.toFixed(3)} ms of it in the gate call) vs ${trip.inlineMs.toFixed(3)} ms inline; ` +
       `10k cards (${(big.bytes / 1e6).toFixed(2)} MB) through the worker ${big.ms.toFixed(0)}/${bigAgain.ms.toFixed(0)} ms ` +
       `(inline decode ${inline.toFixed(0)} ms), budget ${budget.toFixed(0)} ms; longest frame gap meanwhile ${big.maxFrameGapMs.toFixed(0)} ms`,
   );

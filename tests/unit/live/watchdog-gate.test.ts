@@ -10,14 +10,24 @@ import {
 } from '../../../renderer/live/watchdog-gate';
 import { createCard, createCards } from '../../../shared/doc';
 import { CARD_KINDS, type CardId } from '../../../shared/model';
-import { DEFAULT_UPDATE_LIMITS, decodeGate, type GateVerdict } from '../../../shared/sync';
+import {
+  DEFAULT_UPDATE_LIMITS,
+  ManualClock,
+  SyncPeerProtocol,
+  decodeGate,
+  encodeSyncUpdate,
+  type GateVerdict,
+} from '../../../shared/sync';
+import { rootMaps } from '../../../shared/doc';
 
 /**
  * The queue and timeout logic of the watchdog with a fake Worker (the real one runs in Chromium:
  * tests/e2e/live-watchdog.spec.ts). The fake decodes with decodeGate, or hangs, or fails to load.
  */
 
+/** 'answer' hangs on the update "HANG" only, as tests/e2e/fixtures/watchdog/hang.worker.ts does. */
 type Behaviour = 'answer' | 'hang' | 'fail-to-load' | 'crash';
+const isHangMarker = (bytes: Uint8Array) => new TextDecoder().decode(bytes) === 'HANG';
 
 class FakeWorker implements GateWorker {
   onmessage: ((event: MessageEvent<GateWorkerReply>) => void) | null = null;
@@ -37,7 +47,7 @@ class FakeWorker implements GateWorker {
     const cloned = structuredClone(message, { transfer });
     this.received.push(cloned);
     if (this.behaviour === 'crash') queueMicrotask(() => this.onerror?.({ message: 'oom' } as ErrorEvent));
-    if (this.behaviour !== 'answer') return;
+    if (this.behaviour !== 'answer' || isHangMarker(cloned.update)) return;
     queueMicrotask(() =>
       this.reply({ kind: 'verdict', id: cloned.id, verdict: decodeGate(cloned.update, cloned.limits) }),
     );
@@ -194,6 +204,44 @@ describe('createWatchdogGate with a fake worker', () => {
     expect(await Promise.all(pending)).toEqual([stopped, stopped]);
     expect(workers[0]!.terminated).toBe(true);
     expect(gate(validUpdate(), limits)).toEqual(stopped);
+  });
+});
+
+describe('the watchdog plugged into SyncPeerProtocol', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('refuses a hanging update with a strike and applies the updates around it in order', async () => {
+    const { createWorker } = factory('answer');
+    const gate = createWatchdogGate({ createWorker });
+    const doc = new Y.Doc();
+    const offences: string[] = [];
+    const peer = new SyncPeerProtocol({
+      doc,
+      peerId: 'remote',
+      send: () => undefined,
+      clock: new ManualClock(),
+      random: () => 0.5,
+      gate,
+      onOffence: (offence, reason) => offences.push(`${offence}: ${reason}`),
+    });
+    const source = new Y.Doc();
+    createCard(source, { id: 'a' as CardId, kind: 'need', x: 0, y: 0, text: 'first' }, author);
+    const first = Y.encodeStateAsUpdate(source);
+    const before = Y.encodeStateVector(source);
+    createCard(source, { id: 'b' as CardId, kind: 'need', x: 0, y: 0, text: 'second' }, author);
+    const second = Y.encodeStateAsUpdate(source, before);
+
+    peer.receive(encodeSyncUpdate(first));
+    peer.receive(encodeSyncUpdate(new TextEncoder().encode('HANG')));
+    peer.receive(encodeSyncUpdate(second));
+    await settle();
+    expect([...rootMaps(doc).cards.keys()]).toEqual(['a']);
+    await vi.advanceTimersByTimeAsync(WATCHDOG_DEFAULTS.baseBudgetMs + 10);
+    expect(offences).toEqual(['update-rejected: took too long']);
+    expect([...rootMaps(doc).cards.keys()].sort()).toEqual(['a', 'b']);
+    expect(peer.stats.updatesApplied).toBe(2);
+    gate.dispose();
   });
 });
 
