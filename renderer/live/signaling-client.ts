@@ -211,8 +211,9 @@ export class SignalingClient {
         this.counts.dropped++;
         return;
       }
-      // The server echoes our own publishes; y-webrtc ignores signals addressed to someone else.
-      if (message.from === this.peerId || (message.type === 'signal' && message.to !== this.peerId)) {
+      // The server echoes our own publishes; like y-webrtc, ignore anything with a `to` that is not us.
+      const to = message.type === 'signal' ? message.to : (plain as { to?: unknown }).to;
+      if (message.from === this.peerId || (to !== undefined && to !== this.peerId)) {
         this.counts.notForUs++;
         return;
       }

@@ -208,12 +208,15 @@ export class KeptAliveSocket {
         // As in whileCurrent.
       }
     };
-    return this.options.setTimer ? this.options.setTimer(guarded, ms) : setTimeout(guarded, ms);
+    // Called detached, so that passing the browser's own setTimeout does not throw "Illegal invocation".
+    const setTimer = this.options.setTimer;
+    return setTimer ? setTimer(guarded, ms) : setTimeout(guarded, ms);
   }
 
   private stopTimer(handle: unknown): void {
     if (handle === undefined) return;
-    if (this.options.clearTimer) this.options.clearTimer(handle);
+    const clearTimer = this.options.clearTimer;
+    if (clearTimer) clearTimer(handle);
     else clearTimeout(handle as ReturnType<typeof setTimeout>);
   }
 }
