@@ -96,14 +96,16 @@ export function HostDialog({ onClose, openSettings, openJoin, canHost }: HostDia
                   </span>
                 </span>
               </label>
-              {!onlinePossible && (
-                <p className="live-reason">
-                  <span id={onlineReason}>Not available: no signaling server is set up yet.</span>{' '}
-                  <button type="button" className="button" onClick={openSettings}>
-                    Settings…
-                  </button>
-                </p>
-              )}
+              <p className="live-reason">
+                {onlinePossible ? (
+                  <span>Through {settings.signalingUrls.join(', ')}.</span>
+                ) : (
+                  <span id={onlineReason}>Not available: no signaling server is set up yet.</span>
+                )}{' '}
+                <button type="button" className="button" onClick={openSettings}>
+                  Settings…
+                </button>
+              </p>
             </div>
             {noWay && (
               <p id={waysError} className="form-error">

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ROLE_LABELS } from '../../../shared/model';
 import { displayNameProblem, readDisplayName } from '../../live/identity';
 import { Dialog } from '../dialogs/Dialog';
 import { IdentityFields } from './IdentityFields';
@@ -151,6 +152,14 @@ export function JoinDialog({ prefill, onClose, openSettings }: JoinDialogProps) 
           <p className="live-confirm-where">
             {input.parts ? connectDestination(input.parts, settings.signalingUrls) : ''}
           </p>
+          <dl className="live-confirm-details">
+            <dt>Code</dt>
+            <dd className="live-link-text">{text.trim()}</dd>
+            <dt>You join as</dt>
+            <dd>
+              {draft.name.trim()} ({ROLE_LABELS[draft.role]})
+            </dd>
+          </dl>
           <p className="field-hint">
             Only join a session from someone you know. Everyone in it sees your name and what you add.
           </p>

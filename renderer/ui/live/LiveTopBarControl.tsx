@@ -14,6 +14,18 @@ export interface LiveTopBarControlProps {
  * ("Live · 4 people here", "Reconnecting… you can keep working") with a dot whose shape changes
  * too, so the state never rests on colour. Pressing it opens the session panel.
  */
+/** Under the top bar while the connection is in trouble: the whole sentence and what it means for the work. */
+export function LiveNotice() {
+  const status = useLive((s) => s.status);
+  const text = liveStatusText(status, 0);
+  if (!text?.advice) return null;
+  return (
+    <div className="notice notice-warning live-notice" role="note">
+      <strong>{text.label}.</strong> {text.advice}
+    </div>
+  );
+}
+
 export function LiveTopBarControl({ run, describe }: LiveTopBarControlProps) {
   const status = useLive((s) => s.status);
   const others = useLive((s) => s.participants.length);
@@ -52,11 +64,15 @@ export function LiveTopBarControl({ run, describe }: LiveTopBarControlProps) {
         type="button"
         className={`live-pill live-tone-${text.tone}`}
         onClick={() => run('live.host')}
-        title="Show the live session: join code and people"
+        title={`${text.label}. Show the join code and people`}
         data-testid="live-status"
       >
         <span className="live-dot" aria-hidden="true" />
-        <span className="live-pill-label">{text.label}</span>
+        {/* The sentence is always read; on laptop and projector widths the short form is what shows. */}
+        <span className="live-pill-long">{text.label}</span>
+        <span className="live-pill-short" aria-hidden="true">
+          {text.short}
+        </span>
       </button>
     </span>
   );

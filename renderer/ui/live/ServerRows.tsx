@@ -16,6 +16,13 @@ export interface SignalingRowsProps {
 
 const without = <T,>(list: readonly T[], index: number) => list.filter((_, i) => i !== index);
 
+/**
+ * After Add, focus goes to the new row's first box; after Remove (whose button goes away), to the
+ * Add button, so focus never drops out of the dialog. A frame later: the rows re-render first.
+ */
+const focusLater = (elementId: string) =>
+  requestAnimationFrame(() => document.getElementById(elementId)?.focus());
+
 /** The list of signaling server addresses: one text box per server, with Remove and Add. */
 export function SignalingRows({ urls, problems, max, onChange }: SignalingRowsProps) {
   const id = useId();
@@ -37,31 +44,48 @@ export function SignalingRows({ urls, problems, max, onChange }: SignalingRowsPr
                 <label className="field-label" htmlFor={`${id}-${i}`}>
                   Signaling server {i + 1}
                 </label>
-                <input
-                  id={`${id}-${i}`}
-                  value={url}
-                  placeholder="wss://signal.example.org"
-                  spellCheck={false}
-                  autoComplete="off"
-                  aria-invalid={problem !== null}
-                  aria-describedby={problem ? `${id}-${i}-error` : undefined}
-                  onChange={(e) => onChange(urls.map((u, j) => (j === i ? e.target.value : u)))}
-                />
+                <div className="live-input-row">
+                  <input
+                    id={`${id}-${i}`}
+                    value={url}
+                    placeholder="wss://signal.example.org"
+                    spellCheck={false}
+                    autoComplete="off"
+                    aria-invalid={problem !== null}
+                    aria-describedby={problem ? `${id}-${i}-error` : undefined}
+                    onChange={(e) => onChange(urls.map((u, j) => (j === i ? e.target.value : u)))}
+                  />
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => {
+                      onChange(without(urls, i));
+                      focusLater(`${id}-add`);
+                    }}
+                  >
+                    Remove<span className="visually-hidden"> signaling server {i + 1}</span>
+                  </button>
+                </div>
                 {problem && (
                   <span id={`${id}-${i}-error`} className="form-error live-field-error">
                     {problem}
                   </span>
                 )}
               </div>
-              <button type="button" className="button" onClick={() => onChange(without(urls, i))}>
-                Remove<span className="visually-hidden"> signaling server {i + 1}</span>
-              </button>
             </li>
           );
         })}
       </ol>
       {urls.length < max && (
-        <button type="button" className="button" onClick={() => onChange([...urls, ''])}>
+        <button
+          type="button"
+          id={`${id}-add`}
+          className="button"
+          onClick={() => {
+            onChange([...urls, '']);
+            focusLater(`${id}-${urls.length}`);
+          }}
+        >
           Add a signaling server
         </button>
       )}
@@ -140,6 +164,16 @@ export function IceServerRows({ servers, problems, max, onChange }: IceServerRow
                       onChange={(e) => edit(i, { credential: e.target.value })}
                     />
                   </div>
+                  <button
+                    type="button"
+                    className="button live-remove"
+                    onClick={() => {
+                      onChange(without(servers, i));
+                      focusLater(`${id}-add`);
+                    }}
+                  >
+                    Remove<span className="visually-hidden"> STUN or TURN server {i + 1}</span>
+                  </button>
                 </div>
                 {problem && (
                   <span id={`${id}-${i}-error`} className="form-error live-field-error">
@@ -147,9 +181,6 @@ export function IceServerRows({ servers, problems, max, onChange }: IceServerRow
                   </span>
                 )}
               </fieldset>
-              <button type="button" className="button" onClick={() => onChange(without(servers, i))}>
-                Remove<span className="visually-hidden"> STUN or TURN server {i + 1}</span>
-              </button>
             </li>
           );
         })}
@@ -157,8 +188,12 @@ export function IceServerRows({ servers, problems, max, onChange }: IceServerRow
       {servers.length < max && (
         <button
           type="button"
+          id={`${id}-add`}
           className="button"
-          onClick={() => onChange([...servers, { urls: '', username: '', credential: '' }])}
+          onClick={() => {
+            onChange([...servers, { urls: '', username: '', credential: '' }]);
+            focusLater(`${id}-${servers.length}-urls`);
+          }}
         >
           Add a STUN or TURN server
         </button>

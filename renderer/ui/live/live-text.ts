@@ -11,9 +11,13 @@ import type { LiveState, LiveStatus, Participant } from '../../live/types';
 export type StatusTone = 'live' | 'waiting' | 'trouble';
 
 export interface StatusText {
-  /** Short, for the pill in the top bar. */
+  /** The whole sentence: read by screen readers, shown in the session panel and on wide screens. */
   readonly label: string;
+  /** What fits in the top bar on a laptop or projector (the sentence is still read out). */
+  readonly short: string;
   readonly tone: StatusTone;
+  /** For trouble: what it means for the person's work, shown under the top bar. */
+  readonly advice?: string;
 }
 
 /** `others`: how many other people are in the session (the local person is added here). */
@@ -22,16 +26,25 @@ export function liveStatusText(status: LiveStatus, others: number): StatusText |
     case 'off':
       return null;
     case 'connecting':
-      return { label: 'Connecting…', tone: 'waiting' };
+      return { label: 'Connecting…', short: 'Connecting…', tone: 'waiting' };
     case 'connected':
-      return {
-        label: others === 0 ? 'Live · only you so far' : `Live · ${others + 1} people here`,
-        tone: 'live',
-      };
+      return others === 0
+        ? { label: 'Live · only you so far', short: 'Live · only you', tone: 'live' }
+        : { label: `Live · ${others + 1} people here`, short: `Live · ${others + 1} here`, tone: 'live' };
     case 'reconnecting':
-      return { label: 'Reconnecting… you can keep working', tone: 'trouble' };
+      return {
+        label: 'Reconnecting… you can keep working',
+        short: 'Reconnecting…',
+        tone: 'trouble',
+        advice: 'Your changes are kept on this computer and shared when the connection is back.',
+      };
     case 'offline':
-      return { label: 'Offline — changes will be shared when you reconnect', tone: 'trouble' };
+      return {
+        label: 'Offline — changes will be shared when you reconnect',
+        short: 'Offline',
+        tone: 'trouble',
+        advice: 'This computer has no network. Carry on working: nothing is lost.',
+      };
   }
 }
 

@@ -31,6 +31,7 @@ import { useLiveController } from '../live/live-context';
 import { runLiveCommand } from '../live/live-commands';
 import { useLiveUi } from '../live/live-ui';
 import { useLiveAnnouncements } from '../live/use-live-announcements';
+import { LiveNotice } from '../live/LiveTopBarControl';
 import { createActionHost } from './action-host';
 import { LiveRegion, Notices } from './Notices';
 import { Palette } from './Palette';
@@ -153,6 +154,7 @@ function WorkspaceInner({ workshop, files }: WorkspaceProps) {
       <WindowTitle files={files} title={title} />
       <TopBar titleRef={titleRef} isMac={isMac} run={run} files={files} where={platform.kind} />
       <Notices readOnlyReason={workshop.file.readOnlyReason}>
+        <LiveNotice />
         <FileNotices
           problem={problem}
           notice={notice}

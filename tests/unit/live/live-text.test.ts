@@ -52,7 +52,11 @@ describe('the live status in words', () => {
   });
 
   it('counts you in with the others', () => {
-    expect(liveStatusText('connected', 3)).toEqual({ label: 'Live · 4 people here', tone: 'live' });
+    expect(liveStatusText('connected', 3)).toEqual({
+      label: 'Live · 4 people here',
+      short: 'Live · 4 here',
+      tone: 'live',
+    });
     expect(liveStatusText('connected', 0)?.label).toBe('Live · only you so far');
   });
 
@@ -61,6 +65,8 @@ describe('the live status in words', () => {
     expect(liveStatusText('reconnecting', 2)?.label).toBe('Reconnecting… you can keep working');
     expect(liveStatusText('offline', 2)?.label).toBe('Offline — changes will be shared when you reconnect');
     expect(liveStatusText('offline', 2)?.tone).toBe('trouble');
+    expect(liveStatusText('offline', 2)?.short).toBe('Offline');
+    expect(liveStatusText('reconnecting', 2)?.advice).toMatch(/shared when the connection is back/);
   });
 });
 
