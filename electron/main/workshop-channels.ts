@@ -97,6 +97,9 @@ export function registerWorkshopChannels(ipc: Ipc, manager: WorkshopManager, bar
   ipc.handle('workshops:create', (request, { sender }) =>
     manager.create(sender.id, request.templateId, request.title),
   );
+  ipc.handle('workshops:create-from-state', (request, { sender }) =>
+    manager.createFromState(sender.id, request.state, request.title),
+  );
   ipc.handle('workshops:open-dialog', (_request, { sender }) => manager.openDialog(sender.id));
   ipc.handle('workshops:open-path', (request, { sender }) => manager.openPath(sender.id, request.path));
   ipc.handle('workshops:open-recent', (request, { sender }) => manager.openRecent(sender.id, request.id));

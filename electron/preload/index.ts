@@ -64,6 +64,7 @@ const desktopApi = {
   onMenuAction: (listener) => subscribe('menu:action', ({ actionId }) => listener(actionId)),
 
   createWorkshop: (request) => invoke('workshops:create', request),
+  createWorkshopFromState: (request) => invoke('workshops:create-from-state', request),
   openWorkshopDialog: () => invoke('workshops:open-dialog', undefined),
   openDroppedFile: (file) => {
     // The path is looked up here and goes straight to main: the page never learns it. A File the

@@ -1,6 +1,13 @@
 /** WorkshopStorage over window.dreamboard: main owns the files; this side holds only handles. */
 import type { DesktopApi, IpcResult } from '../../shared/ipc/contract';
-import { MAX_RECORD_BYTES, type FileProblem, type SaveStateView } from '../../shared/ipc/workshop-schemas';
+import { TITLE_LIMIT } from '../../shared/model/records';
+import { UNREADABLE_JOINED_STATE } from '../../shared/ipc/joined-state';
+import {
+  MAX_JOINED_STATE_BYTES,
+  MAX_RECORD_BYTES,
+  type FileProblem,
+  type SaveStateView,
+} from '../../shared/ipc/workshop-schemas';
 import type { OpenOutcome, WorkshopHandle, WorkshopStorage } from './storage-types';
 
 const warn = (message: string) => console.warn(`[platform] ${message}`);
@@ -73,6 +80,16 @@ export function createElectronStorage(desktop: DesktopApi): WorkshopStorage {
         () => desktop.createWorkshop(title === undefined ? { templateId } : { templateId, title }),
         openProblem,
       ),
+    createFromState: (state, title) =>
+      // Main would refuse it too, but only with a message about the channel: say what happened.
+      state.byteLength > MAX_JOINED_STATE_BYTES
+        ? Promise.resolve(openProblem({ ...UNREADABLE_JOINED_STATE, code: 'too-large' }))
+        : outcome(
+            'save the workshop',
+            // Cut to what main accepts; main makes the file name from it (and refuses longer).
+            () => desktop.createWorkshopFromState({ state, title: title.slice(0, TITLE_LIMIT) }),
+            openProblem,
+          ),
     openDialog: () => outcome('open the workshop', () => desktop.openWorkshopDialog(), openProblem),
     openDropped: (file) => outcome('open the dropped file', () => desktop.openDroppedFile(file), openProblem),
     openRecent: (id) => outcome('open the workshop', () => desktop.openRecentWorkshop(id), openProblem),

@@ -54,6 +54,13 @@ export interface WorkshopStorage {
    * asks "save changes?". `title` defaults to the template's title.
    */
   create(templateId: string, title?: string): Promise<OpenOutcome>;
+  /**
+   * Like `create`, but the file's first content is `state` (a Yjs update) instead of a template:
+   * a live session's workshop saved as the joiner's own file (named after `title`; "Live workshop"
+   * when it is blank). `state` came from peers and is checked before anything is written: what
+   * cannot be read (or is over 32 MiB) comes back as a `problem` and leaves no file.
+   */
+  createFromState(state: Uint8Array, title: string): Promise<OpenOutcome>;
   /** The system open dialog; `cancelled` when the person closes it. */
   openDialog(): Promise<OpenOutcome>;
   /** A file dropped on the window or chosen in an <input type=file>. */

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { isActionId, type ActionId } from '../actions/catalog';
 import {
   CloseOutcomeSchema,
+  CreateFromStateRequestSchema,
   CreateWorkshopRequestSchema,
   FlushAckSchema,
   HandleRequestSchema,
@@ -184,6 +185,12 @@ export const IPC_CHANNELS = {
     direction: 'invoke',
     summary: 'Create a workshop file from a template in the default folder and open it.',
     request: CreateWorkshopRequestSchema,
+    response: OpenOutcomeSchema,
+  },
+  'workshops:create-from-state': {
+    direction: 'invoke',
+    summary: "Save a joined live session's workshop (Yjs state from peers) as a new file and open it.",
+    request: CreateFromStateRequestSchema,
     response: OpenOutcomeSchema,
   },
   'workshops:open-dialog': {
@@ -366,6 +373,8 @@ export interface DesktopApi {
 
   // Workshop files (docs/files.md). Paths never reach the page: handles and ids only.
   createWorkshop(request: { templateId: string; title?: string }): Promise<IpcResult<OpenOutcome>>;
+  /** A joined live session's workshop as a new file of this person's own (docs/files.md). */
+  createWorkshopFromState(request: { state: Uint8Array; title: string }): Promise<IpcResult<OpenOutcome>>;
   openWorkshopDialog(): Promise<IpcResult<OpenOutcome>>;
   /**
    * Opens a file dropped on the window or picked in an <input type=file>. The preload looks the

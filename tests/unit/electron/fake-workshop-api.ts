@@ -43,6 +43,7 @@ export function fakeWorkshopApi() {
 
   const api = {
     createWorkshop: answer('createWorkshop', { kind: 'cancelled' as const }),
+    createWorkshopFromState: answer('createWorkshopFromState', { kind: 'cancelled' as const }),
     openWorkshopDialog: answer('openWorkshopDialog', { kind: 'cancelled' as const }),
     openDroppedFile: answer('openDroppedFile', { kind: 'cancelled' as const }),
     openRecentWorkshop: answer('openRecentWorkshop', { kind: 'cancelled' as const }),

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_RECORD_BYTES } from '../../../shared/ipc/workshop-schemas';
+import { MAX_JOINED_STATE_BYTES, MAX_RECORD_BYTES } from '../../../shared/ipc/workshop-schemas';
 import { createElectronStorage } from '../../../renderer/platform/electron-storage';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { fakeLiveApi } from './fake-live-api';
@@ -97,5 +97,25 @@ describe('the desktop workshop storage', () => {
     stop();
     fake.emitSaveState({ handle, state: { kind: 'unsaved' } });
     expect(seen).toEqual([[handle, 'saving']]);
+  });
+
+  it('sends a joined workshop to main, and refuses one over 32 MiB itself, in plain words', async () => {
+    const fake = fakeWorkshopApi();
+    const storage = createElectronStorage(desktopWith(fake));
+    const state = new Uint8Array([1, 2]);
+    await storage.createFromState(state, 'Homecare plan');
+    expect(fake.calls.at(-1)).toEqual(['createWorkshopFromState', { state, title: 'Homecare plan' }]);
+    await storage.createFromState(state, 'x'.repeat(300));
+    expect(fake.calls.at(-1)).toEqual(['createWorkshopFromState', { state, title: 'x'.repeat(200) }]);
+
+    const calls = fake.calls.length;
+    expect(await storage.createFromState(new Uint8Array(MAX_JOINED_STATE_BYTES + 1), 'Plan')).toEqual({
+      kind: 'problem',
+      problem: {
+        code: 'too-large',
+        message: 'The workshop could not be saved: what arrived from the session could not be read.',
+      },
+    });
+    expect(fake.calls).toHaveLength(calls);
   });
 });

@@ -52,12 +52,13 @@ describe('window.dreamboard', () => {
       'closeWorkshop',
       'contractVersion',
       'createWorkshop',
+      'createWorkshopFromState',
       'forgetRecentWorkshop',
       'getAppInfo',
       'loadWorkshopHistory',
       'onFlushRequested',
-      'onMenuAction',
       'onJoinLinkRequested',
+      'onMenuAction',
       'onOpenRequested',
       'onSaveState',
       'openDroppedFile',
@@ -71,10 +72,10 @@ describe('window.dreamboard', () => {
       'saveExport',
       'saveWorkshopAs',
       'setWindowTitle',
-      'takeOpenRequests',
       'startRoomServer',
       'stopRoomServer',
       'takeJoinLinks',
+      'takeOpenRequests',
       'workshopHistory',
     ]);
     expect(api.contractVersion).toBe(IPC_CONTRACT_VERSION);
@@ -90,6 +91,13 @@ describe('window.dreamboard', () => {
       ['app:info'],
       ['window:set-title', { title: 'A', savedState: 'saved' }],
     ]);
+  });
+
+  it('sends a joined workshop’s state and title to main as they are', async () => {
+    nextAnswer = { ok: true, value: { kind: 'cancelled' } };
+    const state = new Uint8Array([1, 2, 3]);
+    await api.createWorkshopFromState({ state, title: 'Homecare plan' });
+    expect(invocations.at(-1)).toEqual(['workshops:create-from-state', { state, title: 'Homecare plan' }]);
   });
 
   it('turns an off-contract answer from main into an invalid-response error', async () => {

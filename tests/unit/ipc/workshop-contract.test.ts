@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEventPayload, checkRequest, checkResponse } from '../../../shared/ipc/validate';
-import { MAX_RECORD_BYTES } from '../../../shared/ipc/workshop-schemas';
+import { MAX_JOINED_STATE_BYTES, MAX_RECORD_BYTES } from '../../../shared/ipc/workshop-schemas';
 
 const handle = 'a'.repeat(32);
 const recentId = '0123456789abcdef';
@@ -26,6 +26,25 @@ describe('workshop requests', () => {
     expect(accepts('workshops:create', { templateId: 'blank', title: 'a/b' })).toBe(false);
     expect(accepts('workshops:create', { templateId: 'blank', title: '   ' })).toBe(false);
     expect(accepts('workshops:create')).toBe(false);
+  });
+
+  it('create-from-state: bytes up to 32 MiB and any title up to 200 characters', () => {
+    const state = new Uint8Array(10);
+    expect(accepts('workshops:create-from-state', { state, title: 'Homecare: A/B plan' })).toBe(true);
+    expect(accepts('workshops:create-from-state', { state, title: '' })).toBe(true);
+    expect(
+      accepts('workshops:create-from-state', { state: new Uint8Array(MAX_JOINED_STATE_BYTES), title: 'P' }),
+    ).toBe(true);
+    expect(
+      accepts('workshops:create-from-state', {
+        state: new Uint8Array(MAX_JOINED_STATE_BYTES + 1),
+        title: 'P',
+      }),
+    ).toBe(false);
+    expect(accepts('workshops:create-from-state', { state: [1, 2], title: 'P' })).toBe(false);
+    expect(accepts('workshops:create-from-state', { state, title: 'x'.repeat(201) })).toBe(false);
+    expect(accepts('workshops:create-from-state', { state })).toBe(false);
+    expect(accepts('workshops:create-from-state')).toBe(false);
   });
 
   it('open-dialog, recent and take-open-requests take nothing', () => {
