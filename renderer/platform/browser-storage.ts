@@ -7,6 +7,7 @@
  */
 import { createDoc, docFacts, encodeState, loadDoc, type Doc } from '../../shared/doc/updates';
 import { problemFromOpen, problemFromStorage } from '../../shared/ipc/file-problems';
+import { docFromJoinedState, joinedFileBase, joinedTitle } from '../../shared/ipc/joined-state';
 import { fileBaseFromTitle, workshopNameOf, WORKSHOP_EXTENSION } from '../../shared/ipc/workshop-names';
 import { WorkshopNameSchema } from '../../shared/ipc/workshop-schemas';
 import {
@@ -158,6 +159,19 @@ export function createBrowserStorage(
     };
   }
 
+  /** Writes `doc` as a new stored workshop named "Base" (else "Base 2"…) and opens it. */
+  async function createFile(doc: Doc, base: string, now: number): Promise<OpenOutcome> {
+    if (!volume) return problem(UNAVAILABLE);
+    const fileName = await freeFileName(volume, base);
+    if (fileName === null)
+      return problem({
+        code: 'exists',
+        message: 'There are too many workshops with that name. Choose another title.',
+      });
+    await createWorkshopFile(volume, pathOf(fileName), doc, now);
+    return openFile(fileName);
+  }
+
   /** Saves `copy` (a document of its own, taken when the snapshot was due) as a version. */
   function takeSnapshot(entry: Open, copy: Doc): Promise<boolean> {
     if (!history) return Promise.resolve(false);
@@ -214,18 +228,24 @@ export function createBrowserStorage(
       const now = host.now();
       try {
         applyTemplate(doc, templateId, { now, ...(title === undefined ? {} : { title }) });
-        const fileName = await freeFileName(volume, fileBaseFromTitle(title ?? docFacts(doc).title));
-        if (fileName === null)
-          return problem({
-            code: 'exists',
-            message: 'There are too many workshops with that name. Choose another title.',
-          });
-        await createWorkshopFile(volume, pathOf(fileName), doc, now);
-        return await openFile(fileName);
+        return await createFile(doc, fileBaseFromTitle(title ?? docFacts(doc).title), now);
       } catch (error) {
         return problem(storageProblem(error, title ?? 'The new workshop', 'create'));
       } finally {
         doc.destroy();
+      }
+    },
+    async createFromState(state, title) {
+      if (!volume) return problem(UNAVAILABLE);
+      // From peers: applied into a document of its own first, and only that document is written.
+      const read = docFromJoinedState(state);
+      if (!read.ok) return problem(read.problem);
+      try {
+        return await createFile(read.doc, joinedFileBase(title), host.now());
+      } catch (error) {
+        return problem(storageProblem(error, joinedTitle(title), 'create'));
+      } finally {
+        read.doc.destroy();
       }
     },
     async openDialog() {

@@ -63,6 +63,7 @@ export function createWorkerStorage(worker: Worker, host: WorkerStorageHost): Br
 
   const storage: BrowserWorkshopStorage = {
     create: (templateId, title) => call('create', templateId, title),
+    createFromState: (state, title) => call('createFromState', state, title),
     async openDialog() {
       const file = await host.pickFile();
       return file === null ? { kind: 'cancelled' } : storage.openDropped(file);

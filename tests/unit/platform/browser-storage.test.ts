@@ -182,3 +182,51 @@ describe('browser storage over OPFS', () => {
     expect(downloads[0]?.fileName).toBe('Copy me.dreamboard');
   });
 });
+
+describe('a joined live workshop saved from its state (createFromState)', () => {
+  const UNREADABLE = 'The workshop could not be saved: what arrived from the session could not be read.';
+  const sessionState = () => Y.encodeStateAsUpdate(sampleDoc('Homecare plan'));
+
+  it('is stored under its title, holds that state, and keeps what is recorded later', async () => {
+    const { tab } = origin();
+    const first = tab();
+    const session = sampleDoc('Homecare plan');
+    const workshop = opened(await first.createFromState(Y.encodeStateAsUpdate(session), 'Homecare plan'));
+    expect(workshop.name).toBe('Homecare plan');
+    const live = liveDoc(first, workshop);
+    expect(contentOf(live)).toEqual(contentOf(session));
+    addCards(live, 2, 'after');
+    expect((await first.close(workshop.handle)).kind).toBe('closed');
+
+    const second = tab();
+    const [entry] = await second.recent();
+    const again = opened(await second.openRecent(entry!.id));
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, again.state);
+    expect(contentOf(reloaded)).toEqual(contentOf(live));
+  });
+
+  it('numbers taken names like New, and calls a blank title "Live workshop"', async () => {
+    const storage = origin().tab();
+    const names: string[] = [];
+    for (const title of ['Plan', 'Plan', ' ', 'Plan'])
+      names.push(opened(await storage.createFromState(sessionState(), title)).name);
+    expect(names).toEqual(['Plan', 'Plan 2', 'Live workshop', 'Plan 3']);
+  });
+
+  it.each([
+    ['bytes Yjs cannot read', new Uint8Array([255, 255, 255, 255, 1]), 'damaged'],
+    ['nothing at all', new Uint8Array(0), 'damaged'],
+    ['over 32 MiB', new Uint8Array(32 * 1024 * 1024 + 1), 'too-large'],
+  ])('refuses %s in plain words and stores nothing', async (_case, state, code) => {
+    const { tab, root } = origin();
+    const storage = tab();
+    const before = root.names();
+    expect(await storage.createFromState(state, 'Plan')).toEqual({
+      kind: 'problem',
+      problem: { code, message: UNREADABLE },
+    });
+    expect(root.names()).toEqual(before);
+    expect(await storage.recent()).toEqual([]);
+  });
+});
