@@ -1,6 +1,15 @@
+import type { Doc } from '../../../shared/doc/updates';
+import { joinedTitle } from '../../../shared/ipc/joined-state';
 import { Store } from '../../editor/store';
-import type { OpenOutcome, SaveStateView, Unsubscribe, WorkshopStorage } from '../../platform/types';
-import { openWorkshopFrom, type OpenWorkshop } from '../workshop';
+import type {
+  OpenedWorkshopInfo,
+  OpenOutcome,
+  SaveStateView,
+  Unsubscribe,
+  WorkshopStorage,
+} from '../../platform/types';
+import { encodeStateWithMark } from '../../session/autosave';
+import { openWorkshopAround, openWorkshopFrom, type OpenWorkshop } from '../workshop';
 import { fileNameCandidates } from './file-names';
 
 export interface FilesState {
@@ -64,6 +73,70 @@ export class WorkshopFiles {
   /** Runs an open request (dialog, recent entry, dropped file) and shows what it gives. */
   open(request: () => Promise<OpenOutcome>): Promise<void> {
     return this.run(request);
+  }
+
+  /**
+   * Keeps a joined live session's workshop as a file of this person's own (named after `title`,
+   * "Live workshop" when blank) and carries on in it without reconnecting: the session wraps `doc`
+   * itself, so the live connection attached to it keeps working, and from then on the session owns
+   * it (closing the workshop destroys it). Changes that arrive while the file is being made are
+   * saved too. The open workshop is closed first; if its last save fails it stays, and nothing is
+   * made. False, with `problem` set, when the copy could not be made or shown.
+   */
+  async adopt(doc: Doc, title: string): Promise<boolean> {
+    if (this.state.workshop?.session.doc === doc) return true;
+    // Unlike a click, this must not be dropped while another file action runs: wait for it.
+    while (this.state.busy) await this.whenIdle();
+    this.store.set({ busy: true, problem: null });
+    try {
+      return await this.adoptNow(doc, joinedTitle(title));
+    } finally {
+      this.store.set({ busy: false });
+    }
+  }
+
+  private async adoptNow(doc: Doc, title: string): Promise<boolean> {
+    // First, not after (as `show` does): on the desktop a window still showing a workshop would
+    // get the new one in a new window, and this document has to stay here.
+    if (this.state.workshop && !(await this.close())) return false;
+    const saved = encodeStateWithMark(doc);
+    const outcome = await this.storage.createFromState(saved.state, title);
+    if (outcome.kind !== 'opened') {
+      this.report(
+        outcome.kind === 'problem'
+          ? outcome.problem.message
+          : `"${title}" could not be saved as a workshop of your own here. Try again.`,
+      );
+      return false;
+    }
+    const info = outcome.workshop;
+    let workshop: OpenWorkshop;
+    try {
+      workshop = openWorkshopAround(
+        doc,
+        saved,
+        info,
+        (handle, update) => this.storage.record(handle, update),
+        this.participantId(),
+      );
+    } catch (error) {
+      await this.storage.close(info.handle);
+      console.error('[files] could not show the saved live workshop', error);
+      this.report(`"${info.name}" was saved but could not be shown.`);
+      return false;
+    }
+    this.showOpened(workshop, info);
+    return true;
+  }
+
+  private whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      const stop = this.store.subscribe((state) => {
+        if (state.busy) return;
+        stop();
+        resolve();
+      });
+    });
   }
 
   /** Saves what is pending and goes back to the start screen. False when the last save failed. */
@@ -160,6 +233,10 @@ export class WorkshopFiles {
       console.error('[files] could not load the workshop', error);
       return this.report(`"${info.name}" could not be shown: its saved changes could not be read.`);
     }
+    this.showOpened(workshop, info);
+  }
+
+  private showOpened(workshop: OpenWorkshop, info: OpenedWorkshopInfo): void {
     this.store.set({
       workshop,
       fileName: info.name,
