@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { roomServerPlugin } from './vite-plugins/room-server';
 
 /**
  * The dev server injects an inline script (React Fast Refresh) that the production CSP forbids, so
@@ -17,7 +18,8 @@ const devWithoutCsp: Plugin = {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), devWithoutCsp],
+  // roomServerPlugin: the "In this room" server for the browser build (vite-plugins/room-server.ts).
+  plugins: [react(), devWithoutCsp, roomServerPlugin()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
