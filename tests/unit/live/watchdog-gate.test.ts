@@ -8,8 +8,8 @@ import {
   type GateWorkerReply,
   type GateWorkerRequest,
 } from '../../../renderer/live/watchdog-gate';
-import { createCard, createCards } from '../../../shared/doc';
-import { CARD_KINDS, type CardId } from '../../../shared/model';
+import { createCard } from '../../../shared/doc';
+import type { CardId } from '../../../shared/model';
 import {
   DEFAULT_UPDATE_LIMITS,
   ManualClock,
@@ -258,36 +258,5 @@ describe('createWatchdogGate without Worker', () => {
     const gate = createWatchdogGate();
     expect(gate(validUpdate(), limits)).toEqual({ ok: true });
     expect(gate.stats.inlineOnly).toBe(true);
-  });
-});
-
-describe('the default budget', () => {
-  it('is far above the decode time of a 10,000-card workshop', () => {
-    const doc = new Y.Doc();
-    createCards(
-      doc,
-      Array.from({ length: 10_000 }, (_, i) => ({
-        id: `card${i}` as CardId,
-        kind: CARD_KINDS[i % CARD_KINDS.length]!,
-        x: (i * 37) % 20_000,
-        y: (i * 91) % 20_000,
-        text: `Card ${i}: what people told us about the service, in their own words`,
-      })),
-      author,
-    );
-    const update = Y.encodeStateAsUpdate(doc);
-    const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      const start = performance.now();
-      expect(decodeGate(update, limits)).toEqual({ ok: true });
-      times.push(performance.now() - start);
-    }
-    const best = Math.min(...times);
-    const budget = decodeBudgetMs(update.byteLength);
-    console.log(
-      `10k cards: ${(update.byteLength / 1e6).toFixed(2)} MB, decode ${times.map((t) => t.toFixed(0)).join('/')} ms (Node), budget ${budget.toFixed(0)} ms`,
-    );
-    // A 10× margin is the aim (see WATCHDOG_DEFAULTS); 5× keeps this test steady on a busy machine.
-    expect(best * 5).toBeLessThan(budget);
   });
 });
