@@ -79,8 +79,12 @@ function decodeEntries(
       const clock = decoding.readVarUint(decoder);
       // The length is checked on a peek before lib0 decodes the string (as y-protocols would:
       // invalid UTF-8 throws there, and refuses the whole update here).
-      const length = decoding.readVarUint(decoding.clone(decoder));
+      const peek = decoding.clone(decoder);
+      const length = decoding.readVarUint(peek);
       if (length > AWARENESS_LIMITS.maxStateBytes) return { ok: false, reason: `state of ${length} bytes` };
+      // lib0 checks this as well; checked here so that a view on a larger buffer (a wire message)
+      // is never read past its end, whatever the lib0 version.
+      if (length > peek.arr.length - peek.pos) return { ok: false, reason: 'truncated awareness update' };
       const text = decoding.readVarString(decoder);
       entries.push({ clientId, clock, text });
     }
