@@ -39,3 +39,13 @@ describe('the CSP meta tag in renderer/index.html', () => {
     expect([...meta.keys()].some((name) => HEADER_ONLY.has(name))).toBe(false);
   });
 });
+
+describe('connect-src for live sessions', () => {
+  // Signaling servers are chosen at run time (the facilitator's computer, an organisation's
+  // server), so WebSockets may go anywhere; nothing else may (docs/security.md §8).
+  it('allows WebSockets and nothing else beyond the app itself, in the header and the meta tag', () => {
+    const header = new Map(CONTENT_SECURITY_POLICY_DIRECTIVES);
+    const meta = metaPolicy(readFileSync('renderer/index.html', 'utf8'));
+    for (const policy of [header, meta]) expect(policy.get('connect-src')).toBe("'self' ws: wss:");
+  });
+});
