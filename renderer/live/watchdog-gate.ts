@@ -65,12 +65,12 @@ export interface WatchdogGateOptions {
  *   the budget grows with it, capped at 30 s (a 32 MiB update, the size limit, decodes in about
  *   12 s cold at the slowest rate above).
  * - Small updates: a ~100-byte card edit took 0.16–1.0 ms per round trip through the worker, of
- *   which 0.05 ms inside the gate call (copy, postMessage); decoding it inline took 0.06–0.5 ms.
- *   So the page spends no more time per update with the worker than without, the latency is at
- *   most about 1 ms (invisible on a peer's edit), and small updates go to the worker too
- *   (inlineBelowBytes 0): decoding them inline would gain nothing and would put the page's thread
- *   back in reach of any decoder bug a short input can trigger (yjs #498: an empty update once
- *   looped forever).
+ *   which 0.05 ms inside the gate call (copy, postMessage); decoding it inline took 0.03–0.5 ms.
+ *   So the page spends about as much time per update either way, the latency is at most about
+ *   1 ms (invisible on a peer's edit), and small updates go to the worker too
+ *   (inlineBelowBytes 0): decoding them inline would gain next to nothing and would put the
+ *   page's thread back in reach of any decoder bug a short input can trigger (yjs #498: an empty
+ *   update once looped forever).
  */
 export const WATCHDOG_DEFAULTS = {
   baseBudgetMs: 1_000,
