@@ -95,7 +95,7 @@ export function PresenceLayer({ editor, live }: PresenceLayerProps) {
       // Screen pixels: undo the stage's camera transform, keep the device pixel ratio.
       const ratio = ctx.canvas.getPixelRatio();
       native.setTransform(ratio, 0, 0, ratio, 0, 0);
-      drawPresence(native, outlines, cursors);
+      drawPresence(native, outlines, cursors, viewport.w);
     },
     [editor, live, motion],
   );

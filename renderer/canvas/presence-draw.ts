@@ -63,7 +63,8 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.roundRect(x, y, w, h, r);
 }
 
-export function drawCursor(ctx: CanvasRenderingContext2D, c: ScreenCursor): void {
+/** `viewWidth` (screen px): near the right edge the name goes left of the arrow so it stays readable. */
+export function drawCursor(ctx: CanvasRenderingContext2D, c: ScreenCursor, viewWidth: number): void {
   const S = PRESENCE_STYLE;
   const x = Math.round(c.x);
   const y = Math.round(c.y);
@@ -81,9 +82,10 @@ export function drawCursor(ctx: CanvasRenderingContext2D, c: ScreenCursor): void
   ctx.stroke();
 
   const name = fitName(ctx, c.name, S.labelFont, S.labelMaxWidth);
-  const lx = x + 11;
+  const w = name.width + 2 * S.labelPadding;
+  const lx = x + 11 + w > viewWidth ? x - w - 2 : x + 11;
   const ly = y + 19;
-  roundRect(ctx, lx, ly, name.width + 2 * S.labelPadding, S.labelHeight, 4);
+  roundRect(ctx, lx, ly, w, S.labelHeight, 4);
   ctx.fillStyle = c.colour;
   ctx.fill();
   ctx.font = S.labelFont;
@@ -126,7 +128,9 @@ export function drawOutline(
   const w = name.width + 2 * S.labelPadding - 2;
   const left = o.segment ? Math.min(o.segment.a.x, o.segment.b.x) : o.box.x - S.ringGapPx;
   const x = Math.round(Math.max(left, tagX.get(o.id) ?? -Infinity));
-  const y = Math.round((o.segment ? Math.min(o.segment.a.y, o.segment.b.y) : o.box.y - gap) - S.tagHeight);
+  const top = o.segment ? Math.min(o.segment.a.y, o.segment.b.y) : o.box.y - gap;
+  // An item scrolled half out of the top keeps its tag in view (over its top edge).
+  const y = Math.round(Math.max(top - S.tagHeight, Math.min(2, top + o.box.h - S.tagHeight)));
   tagX.set(o.id, x + w + 3);
   roundRect(ctx, x, y, w, S.tagHeight, 3);
   ctx.fillStyle = o.colour;
@@ -142,12 +146,13 @@ export function drawPresence(
   ctx: CanvasRenderingContext2D,
   outlines: readonly PresenceOutline[],
   cursors: readonly ScreenCursor[],
+  viewWidth: number,
 ): void {
   if (outlines.length > 0) {
     const tagX = new Map<string, number>();
     for (const o of outlines) drawOutline(ctx, o, tagX);
   }
-  for (const c of cursors) drawCursor(ctx, c);
+  for (const c of cursors) drawCursor(ctx, c, viewWidth);
 }
 
 /**

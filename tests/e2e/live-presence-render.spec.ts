@@ -140,7 +140,7 @@ test('others’ cursors and selections are drawn in their colours, in a layer th
         name: 'Bo',
         colour: '#00796B',
         cursor: { x: comes.x + 120, y: comes.y + 70 },
-        selection: [story.id, comes.id],
+        selection: [story.id, comes.id, dog.id],
       }),
       person(3, {
         name: 'Chidinma Okonkwo-Abernathy from Housing',
