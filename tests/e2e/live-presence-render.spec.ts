@@ -226,3 +226,34 @@ test('our cursor, selection and view are published in world coordinates, only du
   await page.mouse.move(box.x + 400, Math.max(1, box.y - 20));
   await expect.poll(async () => (await published()).at(-1)).toEqual({ cursor: null });
 });
+
+test('with reduced motion a cursor jumps to its new position instead of gliding', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await startWorkshop(page);
+  await page.waitForFunction(() => !!window.dreamboardLive);
+  await smallBoard(page);
+  const cam = await page.evaluate(() => window.dreamboardDebug!.editor.state.camera);
+  const at = (x: number, y: number) => ({ x: (x - cam.x) / cam.zoom, y: (y - cam.y) / cam.zoom });
+  await setLive(page, {
+    status: 'connected',
+    participants: [person(1, { name: 'Ana', colour: '#B3261E', cursor: at(100, 600) })],
+  });
+  await expect.poll(() => presencePixel(page, { x: 102, y: 609 })).toBe('#B3261E');
+  // Two frames after the update (a glide would be about two thirds of the way), it is there.
+  const colour = await page.evaluate(
+    async (cursor) => {
+      const live = window.dreamboardLive!;
+      const [first] = live.store.get().participants;
+      live.store.set({ participants: [{ ...first!, presence: { ...first!.presence!, cursor } }] });
+      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+      const canvas = document.querySelectorAll<HTMLCanvasElement>('.db-board canvas')[1]!;
+      const ratio = canvas.width / canvas.clientWidth;
+      const [r, g, b] = canvas
+        .getContext('2d')!
+        .getImageData(Math.round(502 * ratio), Math.round(609 * ratio), 1, 1).data;
+      return [r, g, b].join(',');
+    },
+    at(500, 600),
+  );
+  expect(colour).toBe('179,38,30');
+});
