@@ -147,6 +147,9 @@ test('joining checks the code as it is typed and always asks before connecting',
   await page.screenshot({ path: `${ARTIFACTS}/live-join-form.png` });
   await join.getByRole('button', { name: 'Next' }).click();
   await expect(join).toContainText('You will connect to the facilitator’s computer at 192.168.1.20.');
+  // The code as the app read it, whatever case and dashes were typed.
+  await expect(join).toContainText(code);
+  await expect(join).toContainText('Sam (Carer)');
   await expect(join.getByRole('button', { name: 'Join', exact: true })).toBeFocused();
   await page.screenshot({ path: 'docs/screenshots/live-join.png' });
   await join.getByRole('button', { name: 'Back' }).click();

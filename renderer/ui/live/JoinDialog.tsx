@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { formatJoinCode } from '../../../shared/live';
 import { ROLE_LABELS } from '../../../shared/model';
 import { displayNameProblem, readDisplayName } from '../../live/identity';
 import { Dialog } from '../dialogs/Dialog';
@@ -154,7 +155,7 @@ export function JoinDialog({ prefill, onClose, openSettings }: JoinDialogProps) 
           </p>
           <dl className="live-confirm-details">
             <dt>Code</dt>
-            <dd className="live-link-text">{text.trim()}</dd>
+            <dd className="live-link-text">{input.parts ? formatJoinCode(input.parts) : ''}</dd>
             <dt>You join as</dt>
             <dd>
               {draft.name.trim()} ({ROLE_LABELS[draft.role]})

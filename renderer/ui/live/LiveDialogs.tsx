@@ -6,6 +6,12 @@ import { useLive, useLiveController } from './live-context';
 import { useLiveDialog, useLiveUi, type LiveDialog } from './live-ui';
 import { LiveSettingsDialog } from './LiveSettingsDialog';
 import { SessionPanel } from './SessionPanel';
+import './live.css';
+
+function focusAfterLeaving(): void {
+  if (document.activeElement !== null && document.activeElement !== document.body) return;
+  document.querySelector<HTMLElement>('header .live-go, main button')?.focus();
+}
 
 export interface LiveDialogsProps {
   /** A workshop is open (hosting shares it). */
@@ -70,7 +76,8 @@ export function LiveDialogs({ canHost }: LiveDialogsProps) {
           confirmLabel={host ? 'End session' : 'Leave session'}
           onConfirm={() => {
             close();
-            void live.leave();
+            // The button that asked is gone with its dialog; land on Go live (or the start screen).
+            void live.leave().finally(() => requestAnimationFrame(focusAfterLeaving));
           }}
           onClose={() => show(dialog.back ?? null)}
         />

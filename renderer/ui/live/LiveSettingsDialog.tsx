@@ -3,6 +3,7 @@ import { MAX_ICE_SERVERS, MAX_SIGNALING_URLS } from '../../live/live-settings';
 import { Dialog } from '../dialogs/Dialog';
 import { IceServerRows, SignalingRows } from './ServerRows';
 import { readLiveSettings, writeLiveSettings } from './settings-access';
+import './live-settings.css';
 import { draftOf, hasProblems, settingsOf, settingsProblems, type SettingsDraft } from './settings-form';
 
 export interface LiveSettingsDialogProps {

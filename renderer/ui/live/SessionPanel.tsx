@@ -83,7 +83,8 @@ export function SessionPanel({ onClose, onLeave, focusPeople }: SessionPanelProp
             </p>
             {addresses.length > 0 && (
               <p>
-                People join through this computer at {addresses[0]}
+                {host ? 'People join through this computer at ' : 'Through the facilitator’s computer at '}
+                {addresses[0]}
                 {addresses.length > 1 ? ` (or ${addresses.slice(1).join(', ')})` : ''}.
               </p>
             )}

@@ -66,15 +66,24 @@ export function joinInputState(text: string, showProblems: boolean): JoinInputSt
   return { parts: null, message: showProblems ? read.error : null };
 }
 
-/** The sentence of the confirmation step: where the app is about to connect. */
+const serverList = (urls: readonly string[]): string => {
+  const [first, ...rest] = urls;
+  if (rest.length === 0) return first ?? '';
+  return `${first} (or ${rest.length === 1 ? 'one other server' : `${rest.length} other servers`} from your settings)`;
+};
+
+/**
+ * The sentence of the confirmation step: everywhere the app is about to connect. The controller
+ * uses the servers in Settings for every code (an in-room code as well), so they are named too.
+ */
 export function connectDestination(parts: JoinCodeParts, onlineUrls: readonly string[]): string {
-  if (parts.signal) return `You will connect to the facilitator’s computer at ${parts.signal.host}.`;
+  if (parts.signal) {
+    const room = `You will connect to the facilitator’s computer at ${parts.signal.host}`;
+    return onlineUrls.length === 0 ? `${room}.` : `${room}, and through ${serverList(onlineUrls)}.`;
+  }
   if (onlineUrls.length === 0)
     return 'This code is for an online session, and no signaling server is set up in Live session settings. Add the one the facilitator uses first.';
-  const [first, ...rest] = onlineUrls;
-  return rest.length === 0
-    ? `You will connect through ${first}.`
-    : `You will connect through ${first} (or ${rest.length === 1 ? 'one other server' : `${rest.length} other servers`} from your settings).`;
+  return `You will connect through ${serverList(onlineUrls)}.`;
 }
 
 /** `M9C7-6973-C1WN` → groups of four, shown apart on a projector and read out one at a time. */

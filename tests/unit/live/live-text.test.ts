@@ -95,9 +95,12 @@ describe('the join box', () => {
 });
 
 describe('the confirmation step', () => {
-  it('names the facilitator’s computer for an in-room code', () => {
-    expect(connectDestination(inRoom, ['wss://signal.example.org'])).toBe(
+  it('names the facilitator’s computer for an in-room code, and the servers from Settings too', () => {
+    expect(connectDestination(inRoom, [])).toBe(
       'You will connect to the facilitator’s computer at 192.168.1.20.',
+    );
+    expect(connectDestination(inRoom, ['wss://signal.example.org'])).toBe(
+      'You will connect to the facilitator’s computer at 192.168.1.20, and through wss://signal.example.org.',
     );
   });
 
