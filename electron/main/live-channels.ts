@@ -23,8 +23,24 @@ export function registerLiveChannels(ipc: Ipc, inbox: JoinLinkInbox): void {
   // Quitting ends any session this computer hosts; 'will-quit' comes after windows have closed.
   app.on('will-quit', () => void roomServer.stop());
 
-  ipc.handle('live:start-room-server', (request) => roomServer.start(request.port));
+  // Windows that started (or reuse) the server. A window that is closed can no longer end
+  // its session, so the server stops once none is left: a forgotten open port helps nobody.
+  const hosts = new Set<number>();
+  ipc.handle('live:start-room-server', async (request, { sender }) => {
+    const outcome = await roomServer.start(request.port);
+    const windowId = sender.id;
+    if (outcome.ok && !hosts.has(windowId)) {
+      hosts.add(windowId);
+      sender.once('destroyed', () => {
+        hosts.delete(windowId);
+        if (hosts.size === 0) void roomServer.stop();
+      });
+    }
+    return outcome;
+  });
+  // One server per app: any of our windows may end it (a stale listener left on a window is harmless).
   ipc.handle('live:stop-room-server', async () => {
+    hosts.clear();
     await roomServer.stop();
     return null;
   });
