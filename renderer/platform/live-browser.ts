@@ -82,7 +82,7 @@ async function post(host: BrowserLiveHost, path: string, body: unknown): Promise
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!response.ok && response.status !== 409)
+  if (!response.ok)
     throw new Error(`the web server answered ${response.status} ${response.statusText}`.trim());
   return response.json();
 }
