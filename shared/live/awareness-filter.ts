@@ -11,14 +11,13 @@ import { readPresence } from './presence';
  * normalised value only, and entries for clients the sender does not own are dropped. The caller
  * applies the result with `applyAwarenessUpdate(awareness, filtered, origin)`.
  *
- * Ownership rule: the first connected peer to speak for a clientID owns it until that peer
- * disconnects; entries for it from anyone else are refused as spoofing. Limits of the rule:
- * presence relayed through a hub (the facilitator in a star) is owned by the hub, which can then
- * speak for everyone behind it; and whoever relays a client's presence to us before that client's
- * own connection opens owns it until the relayer leaves. Dreamboard relays presence with the
- * document's relay rule (never to a peer linked to the author), so between Dreamboard peers the
- * relayer is the only path to that client; a stock y-webrtc client, which re-broadcasts everything,
- * can take ownership first and delay a client's own updates.
+ * Ownership rule: a state that names the peer sending it (`peer`, its signaling id) is that
+ * peer's own, and the sender owns that clientID until it disconnects; nobody else may set or
+ * remove it. A state without that mark (relayed by a hub, or from a stock y-webrtc client, which
+ * re-broadcasts everything) is owned by the first connected peer to send it, until the client's
+ * own peer speaks for it directly, which takes it over. A peer's `peer` is checked against the
+ * connection it arrived on, so nobody can claim to be another peer. Limit: a client whose
+ * presence only ever reaches us relayed can be spoken for by whichever relayer came first.
  */
 
 export const AWARENESS_LIMITS = {
@@ -40,8 +39,13 @@ export interface AwarenessFilterContext {
   readonly peerId: string;
   /** The connected peer that owns a clientID, or undefined when none does. */
   ownerOf(clientId: number): string | undefined;
-  /** Records that `peerId` speaks for `clientId`; false when it may not (its cap is reached). */
-  claim(clientId: number, peerId: string): boolean;
+  /** Whether `owner` speaks for `clientId` as its own state (not a relayed copy). */
+  ownsDirectly(owner: string, clientId: number): boolean;
+  /**
+   * Records that `peerId` speaks for `clientId` (`own`: as its own state, which takes the client
+   * over from a relayer); false when it may not (its cap is reached).
+   */
+  claim(clientId: number, peerId: string, own?: boolean): boolean;
 }
 
 export interface AwarenessFilterResult {
@@ -94,8 +98,8 @@ function decodeEntries(
   }
 }
 
-/** JSON of the validated state, 'null' for a departure, or a reason to refuse. */
-function normaliseState(text: string): { json: string } | { reason: string } {
+/** JSON of the validated state, 'null' for a departure, or a reason to refuse; with the signaling id the state names. */
+function normaliseState(text: string): { json: string; peer?: string } | { reason: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -105,7 +109,8 @@ function normaliseState(text: string): { json: string } | { reason: string } {
   if (raw === null) return { json: 'null' };
   const presence = readPresence(raw);
   if (presence === null) return { reason: 'invalid presence state' };
-  return { json: JSON.stringify(presence) };
+  const json = JSON.stringify(presence);
+  return presence.peer === undefined ? { json } : { json, peer: presence.peer };
 }
 
 function encodeEntries(entries: readonly Entry[]): Uint8Array {
@@ -147,18 +152,20 @@ export function filterAwarenessUpdate(
         refuse('an entry for our own client id');
         continue;
       }
-      const owner = ctx.ownerOf(clientId);
-      if (owner !== undefined && owner !== ctx.peerId) {
-        refuse(`client ${clientId} belongs to another peer`);
-        continue;
-      }
       const state = normaliseState(text);
       if ('reason' in state) {
         refuse(state.reason);
         continue;
       }
+      // A state naming the peer that sent it is that peer's own: it outranks a relayed copy.
+      const own = 'peer' in state && state.peer === ctx.peerId;
+      const owner = ctx.ownerOf(clientId);
+      if (owner !== undefined && owner !== ctx.peerId && !(own && !ctx.ownsDirectly(owner, clientId))) {
+        refuse(`client ${clientId} belongs to another peer`);
+        continue;
+      }
       // Claimed only once valid, so garbage never uses up the sender's cap.
-      if (!ctx.claim(clientId, ctx.peerId)) {
+      if (!ctx.claim(clientId, ctx.peerId, own)) {
         refuse(`too many clients from peer ${ctx.peerId}`);
         continue;
       }
@@ -183,21 +190,39 @@ export class AwarenessOwnership {
   private readonly owners = new Map<number, string>();
   private readonly byPeer = new Map<string, Set<number>>();
   private readonly peerLimits = new Map<string, number>();
+  /** Clients whose owner speaks for them as their own state (the owner's `peer` names itself). */
+  private readonly direct = new Set<number>();
 
-  constructor(readonly maxClientsPerPeer = 8) {}
+  /** 64: a hub may relay a whole room (as many as fit in one update); one peer still cannot invent a crowd. */
+  constructor(readonly maxClientsPerPeer = 64) {}
+
+  ownsDirectly(owner: string, clientId: number): boolean {
+    return this.owners.get(clientId) === owner && this.direct.has(clientId);
+  }
 
   ownerOf(clientId: number): string | undefined {
     return this.owners.get(clientId);
   }
 
-  claim(clientId: number, peerId: string): boolean {
+  claim(clientId: number, peerId: string, own = false): boolean {
     const owner = this.owners.get(clientId);
-    if (owner !== undefined) return owner === peerId;
+    if (owner === peerId) {
+      if (own) this.direct.add(clientId);
+      return true;
+    }
+    if (owner !== undefined) {
+      // Only a peer's own state takes a client over, and only from a relayer.
+      if (!own || this.direct.has(clientId)) return false;
+      this.byPeer.get(owner)?.delete(clientId);
+      this.owners.delete(clientId);
+    }
     const owned = this.byPeer.get(peerId) ?? new Set<number>();
     if (owned.size >= (this.peerLimits.get(peerId) ?? this.maxClientsPerPeer)) return false;
     owned.add(clientId);
     this.byPeer.set(peerId, owned);
     this.owners.set(clientId, peerId);
+    if (own) this.direct.add(clientId);
+    else this.direct.delete(clientId);
     return true;
   }
 
@@ -217,7 +242,10 @@ export class AwarenessOwnership {
    */
   release(peerId: string): number[] {
     const owned = this.clientsOf(peerId);
-    for (const clientId of owned) this.owners.delete(clientId);
+    for (const clientId of owned) {
+      this.owners.delete(clientId);
+      this.direct.delete(clientId);
+    }
     this.byPeer.delete(peerId);
     this.peerLimits.delete(peerId);
     return owned;
@@ -229,7 +257,8 @@ export class AwarenessOwnership {
       ownClientId,
       peerId,
       ownerOf: (clientId) => this.ownerOf(clientId),
-      claim: (clientId, claimant) => this.claim(clientId, claimant),
+      ownsDirectly: (owner, clientId) => this.ownsDirectly(owner, clientId),
+      claim: (clientId, claimant, own) => this.claim(clientId, claimant, own),
     };
   }
 }

@@ -124,7 +124,7 @@ describe('filterAwarenessUpdate', () => {
       clientId: 100 + i,
       json: JSON.stringify(valid),
     }));
-    const ownership = new AwarenessOwnership();
+    const ownership = new AwarenessOwnership(8);
     const capped = filterFrom('p1', rawUpdate(entries), ownership);
     expect(capped.rejected).toBe(4);
     expect(applied(capped.update).size).toBe(8);
@@ -133,6 +133,25 @@ describe('filterAwarenessUpdate', () => {
       filterFrom('hub', rawUpdate(entries.map((e) => ({ ...e, clientId: e.clientId + 100 }))), ownership)
         .rejected,
     ).toBe(0);
+  });
+
+  it("lets a peer's own state take its client over from a relayer, and never the other way round", () => {
+    const ownership = new AwarenessOwnership();
+    const relayed = rawUpdate([{ clientId: 7, json: JSON.stringify({ ...valid, peer: 'sam' }) }]);
+    // The hub relays Sam's presence before Sam's own channel opens: the hub holds it for now.
+    expect(filterFrom('hub', relayed, ownership).rejected).toBe(0);
+    expect(ownership.ownerOf(7)).toBe('hub');
+    // Sam's own state (its `peer` names the connection it came on) takes it over.
+    const own = rawUpdate([{ clientId: 7, clock: 2, json: JSON.stringify({ ...valid, peer: 'sam' }) }]);
+    expect(filterFrom('sam', own, ownership).rejected).toBe(0);
+    expect(ownership.ownerOf(7)).toBe('sam');
+    // Now neither the relayer nor anyone claiming to be Sam on another connection may speak for it.
+    expect(filterFrom('hub', relayed, ownership).rejected).toBe(1);
+    const impostor = rawUpdate([
+      { clientId: 7, clock: 3, json: JSON.stringify({ ...valid, peer: 'mallory' }) },
+    ]);
+    expect(filterFrom('mallory', impostor, ownership).rejected).toBe(1);
+    expect(ownership.ownerOf(7)).toBe('sam');
   });
 
   it('refuses invalid entries one by one and keeps the rest', () => {
