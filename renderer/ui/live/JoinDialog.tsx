@@ -179,7 +179,7 @@ export function JoinDialog({ prefill, onClose, openSettings }: JoinDialogProps) 
                 Settings…
               </button>
             ) : (
-              <button type="button" className="button primary" ref={joinRef} onClick={join}>
+              <button type="button" className="button primary" ref={joinRef} onClick={join} disabled={busy}>
                 {failed ? 'Try again' : 'Join'}
               </button>
             )}
