@@ -32,6 +32,8 @@ export interface JoinLinkWindows {
   /** Tell the window's renderer to collect its links (it may not be listening yet; it collects on start). */
   notify(windowId: number): void;
   focus(windowId: number): void;
+  /** Opens a window (macOS keeps the app running with none) and returns its id. */
+  open(): number;
 }
 
 /**
@@ -49,10 +51,14 @@ export class JoinLinkInbox {
     this.windows = windows;
   }
 
-  /** A link from the operating system: to the focused (or first) window, which is brought forward. */
+  /**
+   * A link from the operating system: to the focused (or first) window, which is brought forward,
+   * or to a new window when none is open. Before main's windows exist it waits unassigned.
+   */
   receive(link: string): void {
     if (!isForwardableJoinLink(link)) return;
-    const target = this.windows?.list()[0];
+    const windows = this.windows;
+    const target = windows === null ? undefined : (windows.list()[0] ?? windows.open());
     if (target === undefined) {
       this.unassigned = capped([...this.unassigned, link]);
       return;

@@ -41,7 +41,6 @@ function start(entryUrl: string, isDev: boolean): void {
   const ipc = createIpc({ trustedOrigin: trustedOriginOf(entryUrl), isOurWebContents });
   registerAppChannels(ipc, { windowShowsWorkshop: (contents) => manager.windowHasWorkshop(contents.id) });
   registerExportChannels(ipc);
-  registerLiveChannels(ipc, joinLinks);
 
   const menuContext = { platform: process.platform, appName: app.name, isDev };
   const sendMenuAction = (target: WebContents, actionId: ActionId) =>
@@ -74,6 +73,7 @@ function start(entryUrl: string, isDev: boolean): void {
     },
   });
   const guard = new WorkshopWindowGuard(manager, barrier, ipc);
+  registerLiveChannels(ipc, joinLinks, openWindow);
   registerWorkshopChannels(ipc, manager, barrier);
   app.on('before-quit', (event) => guard.onBeforeQuit(event));
   installMenu([]);

@@ -17,7 +17,7 @@ function ourWindows(): BrowserWindow[] {
   return focused !== null && all.includes(focused) ? [focused, ...all.filter((w) => w !== focused)] : all;
 }
 
-export function registerLiveChannels(ipc: Ipc, inbox: JoinLinkInbox): void {
+export function registerLiveChannels(ipc: Ipc, inbox: JoinLinkInbox, openWindow: () => BrowserWindow): void {
   // Counts and events only (the signaling server never logs topics, contents or addresses).
   const roomServer = new RoomServer({ log: (entry) => console.warn(`[live] ${JSON.stringify(entry)}`) });
   // Quitting ends any session this computer hosts; 'will-quit' comes after windows have closed.
@@ -48,6 +48,7 @@ export function registerLiveChannels(ipc: Ipc, inbox: JoinLinkInbox): void {
 
   inbox.attach({
     list: () => ourWindows().map((w) => w.webContents.id),
+    open: () => openWindow().webContents.id,
     focus(windowId) {
       const window = ourWindows().find((w) => w.webContents.id === windowId);
       if (window === undefined) return;

@@ -82,18 +82,31 @@ function fakeWindows(ids: number[]) {
       list: () => ids,
       notify: (id: number) => notified.push(id),
       focus: (id: number) => focused.push(id),
+      open: () => {
+        ids.push(100 + ids.length);
+        return ids.at(-1)!;
+      },
     },
   };
 }
 
 describe('JoinLinkInbox', () => {
-  it('holds links that arrive before any window, for the first window that asks', () => {
+  it('holds links that arrive before main’s windows exist, for the first window that asks', () => {
     const inbox = new JoinLinkInbox();
     inbox.receive(link);
-    inbox.attach(fakeWindows([]).port);
     inbox.receive(typoLink);
+    inbox.attach(fakeWindows([7]).port);
     expect(inbox.take(7)).toEqual([link, typoLink]);
     expect(inbox.take(7)).toEqual([]);
+  });
+
+  it('opens a window for a link when none is open (macOS keeps running without windows)', () => {
+    const inbox = new JoinLinkInbox();
+    const windows = fakeWindows([]);
+    inbox.attach(windows.port);
+    inbox.receive(typoLink);
+    expect(windows.notified).toEqual([100]);
+    expect(inbox.take(100)).toEqual([typoLink]);
   });
 
   it('gives a link to the focused window, brings it forward and tells it', () => {

@@ -36,7 +36,7 @@ type Handler = (request: unknown, context: { sender: unknown }) => unknown;
 const handlers = new Map<string, Handler>();
 const ipc = { handle: (channel: string, handler: Handler) => handlers.set(channel, handler), send: vi.fn() };
 const inbox = new JoinLinkInbox();
-registerLiveChannels(ipc as never, inbox);
+registerLiveChannels(ipc as never, inbox, () => ({ webContents: { id: 9 } }) as never);
 
 function fakeSender(id: number) {
   const emitter = new EventEmitter();
@@ -85,7 +85,7 @@ describe('the live channels in main', () => {
 
   it('hands the asking window the links held for it', () => {
     const link = joinLink({ secret: 'ABCDEFGHJKMNPQRSTVWX' as never, signal: null });
-    inbox.receive(link); // no windows: held for the first to ask
+    inbox.receive(link); // no window open: one is opened (id 9) and the link waits for it
     expect(call('live:take-join-links', undefined, fakeSender(9))).toEqual([link]);
     expect(call('live:take-join-links', undefined, fakeSender(9))).toEqual([]);
   });
