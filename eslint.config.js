@@ -32,9 +32,11 @@ export default tseslint.config(
     },
   },
   {
-    // Only the document layer and the renderer's session talk to Yjs; everything else reads snapshots.
+    // Only the document layer, the renderer's session and the live-session transport (which makes
+    // a joiner's document and applies peers' updates only through shared/sync) talk to Yjs;
+    // everything else reads snapshots.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    ignores: ['renderer/session/**', 'renderer/bench/**'],
+    ignores: ['renderer/session/**', 'renderer/live/**', 'renderer/bench/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,0 +1,122 @@
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import type { LiveController, LiveIdentity } from '../../renderer/live/types';
+import { openApp, pageErrors, startWorkshop } from './helpers';
+
+/**
+ * Live-session peers for end-to-end tests: each peer is its own Chromium PROCESS (same-context
+ * tabs would sync over BroadcastChannel and never touch WebRTC), loading the web build from the
+ * test server, whose "In this room" signaling server runs on 127.0.0.1 (vite-plugins/room-server.ts).
+ */
+
+declare global {
+  interface Window {
+    dreamboardLiveController?: LiveController;
+  }
+}
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface Peer {
+  readonly name: string;
+  readonly browser: Browser;
+  readonly page: Page;
+}
+
+export async function launchPeer(name: string): Promise<Peer> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
+  const baseURL = test.info().project.use.baseURL;
+  const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 800 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /\[live\]/.test(m.text())) console.log(`[${name}] ${m.text()}`);
+  });
+  return { name, browser, page };
+}
+
+export async function closePeers(peers: readonly Peer[]): Promise<void> {
+  await Promise.all(peers.map((p) => p.browser.close().catch(() => {})));
+}
+
+export const identity = (name: string, role: LiveIdentity['role'] = 'frontline'): LiveIdentity => ({
+  name,
+  role,
+});
+
+/** Starts a workshop and hosts it "In this room"; answers the join code. */
+export async function hostSession(
+  peer: Peer,
+  template: 'Dream service model' | 'Blank' = 'Blank',
+): Promise<string> {
+  await startWorkshop(peer.page, template);
+  await peer.page.evaluate(
+    (id) => window.dreamboardLiveController!.host({ inRoom: true, online: false }, id),
+    identity(peer.name, 'commissioner'),
+  );
+  const code = await peer.page.evaluate(
+    () => window.dreamboardLiveController!.store.get().session?.code ?? null,
+  );
+  expect(code, (await liveProblem(peer.page)) ?? undefined).not.toBeNull();
+  return code!;
+}
+
+/** Opens the app and joins with the code; resolves once the workshop has arrived and is open. */
+export async function joinSession(peer: Peer, code: string, open = true): Promise<void> {
+  if (open) await openApp(peer.page);
+  await peer.page.evaluate(
+    ({ code, id }) => void window.dreamboardLiveController!.join({ input: code, identity: id }),
+    { code, id: identity(peer.name) },
+  );
+  await expect
+    .poll(() => liveStatus(peer.page), { timeout: 30_000, message: `${peer.name} joins` })
+    .toBe('connected');
+  await peer.page.waitForFunction(() => !!window.dreamboardDebug);
+}
+
+export function liveStatus(page: Page): Promise<string> {
+  return page.evaluate(() => window.dreamboardLiveController!.store.get().status);
+}
+
+export function liveProblem(page: Page): Promise<string | null> {
+  return page.evaluate(() => window.dreamboardLiveController!.store.get().problem);
+}
+
+/** Names of the other people this peer sees, sorted. */
+export function participantNames(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    window
+      .dreamboardLiveController!.store.get()
+      .participants.map((p) => p.presence?.name ?? 'Someone')
+      .sort(),
+  );
+}
+
+/** The document as canonical JSON (sorted records with every field), to compare peers. */
+export function canonicalDoc(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const doc = window.dreamboardDebug!.session.doc;
+    const sorted = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(sorted);
+      if (value && typeof value === 'object')
+        return Object.fromEntries(
+          Object.entries(value as Record<string, unknown>)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, v]) => [k, sorted(v)]),
+        );
+      return value;
+    };
+    return JSON.stringify(sorted(doc.toJSON()));
+  });
+}
+
+export function expectNoPageErrors(peers: readonly Peer[]): void {
+  for (const peer of peers) expect(pageErrors(peer.page), peer.name).toEqual([]);
+}
