@@ -32,7 +32,8 @@ export function SignalingRows({ urls, problems, max, onChange }: SignalingRowsPr
         Signaling servers
       </h3>
       <p id={`${id}-about`} className="field-hint">
-        Introduces computers to each other. It never sees the workshop. Needed for online sessions.
+        Introduces computers to each other. It never sees the workshop. Needed for online sessions. For
+        example: wss://signal.example.org
       </p>
       {urls.length === 0 && <p className="live-empty">None yet.</p>}
       <ol className="live-rows">
@@ -48,11 +49,10 @@ export function SignalingRows({ urls, problems, max, onChange }: SignalingRowsPr
                   <input
                     id={`${id}-${i}`}
                     value={url}
-                    placeholder="wss://signal.example.org"
                     spellCheck={false}
                     autoComplete="off"
                     aria-invalid={problem !== null}
-                    aria-describedby={problem ? `${id}-${i}-error` : undefined}
+                    aria-describedby={problem ? `${id}-about ${id}-${i}-error` : `${id}-about`}
                     onChange={(e) => onChange(urls.map((u, j) => (j === i ? e.target.value : u)))}
                   />
                   <button
@@ -112,7 +112,7 @@ export function IceServerRows({ servers, problems, max, onChange }: IceServerRow
       </h3>
       <p className="field-hint">
         Help computers on different networks reach each other. A TURN server passes the connection on when a
-        direct one is blocked; it cannot read it.
+        direct one is blocked; it cannot read it. For example: turn:turn.example.org:3478
       </p>
       {servers.length === 0 && <p className="live-empty">None yet.</p>}
       <ol className="live-rows">
@@ -132,7 +132,6 @@ export function IceServerRows({ servers, problems, max, onChange }: IceServerRow
                     <input
                       id={`${id}-${i}-urls`}
                       value={server.urls}
-                      placeholder="turn:turn.example.org:3478"
                       spellCheck={false}
                       autoComplete="off"
                       aria-invalid={addressWrong}

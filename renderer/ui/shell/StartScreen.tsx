@@ -53,6 +53,8 @@ export function StartScreen({ files, where }: StartScreenProps) {
       // Joining brings its workshop with it, so it needs none open; Settings never does.
       if (id === 'live.join') liveUi.set({ dialog: { kind: 'join', prefill: '' } });
       if (id === 'live.settings') liveUi.set({ dialog: { kind: 'settings', back: null } });
+      // Hosting needs an open workshop: the dialog says so and offers Join instead.
+      if (id === 'live.host') liveUi.set({ dialog: { kind: 'host' } });
     });
     return () => {
       document.removeEventListener('keydown', onKey);
