@@ -31,6 +31,8 @@ export interface JoinWatchOptions {
  */
 export interface JoinTiming {
   readonly reachServerMs: number;
+  /** Refused connections before "cannot reach" is said without waiting out reachServerMs (a closed port refuses at once). */
+  readonly refusalsBeforeGivingUp: number;
   readonly hearFromSomeoneMs: number;
   readonly connectMs: number;
   readonly arriveMs: number;
@@ -38,6 +40,7 @@ export interface JoinTiming {
 
 export const JOIN_TIMING: JoinTiming = {
   reachServerMs: 6_000,
+  refusalsBeforeGivingUp: 3,
   hearFromSomeoneMs: 5_000,
   connectMs: 20_000,
   arriveMs: 60_000,
@@ -57,6 +60,17 @@ export class JoinWatch {
     this.unsubscribe = options.live.subscribe(() => this.check());
     this.arm(this.timing.reachServerMs);
     this.check();
+    this.pollWhileReaching();
+  }
+
+  /** Refused attempts change nothing the link reports, so while reaching the server, look twice a second. */
+  private pollWhileReaching(): void {
+    const set = this.options.setTimer ?? ((run: () => void, delay: number) => setTimeout(run, delay));
+    set(() => {
+      if (this.step !== 'reach') return;
+      this.check();
+      this.pollWhileReaching();
+    }, 500);
   }
 
   stop(): void {
@@ -72,6 +86,14 @@ export class JoinWatch {
     if (s.synced) {
       this.stop();
       this.options.onArrived();
+      return;
+    }
+    if (
+      this.step === 'reach' &&
+      s.signalingConnected === 0 &&
+      s.signalingFailures >= this.timing.refusalsBeforeGivingUp * s.signalingTotal
+    ) {
+      this.expire();
       return;
     }
     const next: Step =

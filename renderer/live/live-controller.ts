@@ -168,7 +168,7 @@ class Controller implements LiveController {
     if (!link) return;
     const hosted = link.hosting && this.store.get().session?.inRoomUrls;
     this.stopLink();
-    this.store.set({ status: 'off', session: null, participants: [] });
+    this.store.set({ status: 'off', session: null, participants: [], busy: false });
     if (hosted) await this.deps.platform.live.stopRoomServer();
   }
 

@@ -33,6 +33,8 @@ export interface LiveProviderOptions {
 export interface ProviderSnapshot {
   readonly signalingConnected: number;
   readonly signalingTotal: number;
+  /** Failed or lost signaling connections so far (each one retried with back-off). */
+  readonly signalingFailures: number;
   /** Peers with an open data channel. */
   readonly peers: readonly string[];
   /** Peers we are talking to at all (offers exchanged, channel maybe not open yet). */
@@ -118,6 +120,7 @@ export class LiveProvider {
     return {
       signalingConnected: this.signaling.filter((c) => c.connected).length,
       signalingTotal: this.signaling.length,
+      signalingFailures: this.signaling.reduce((n, c) => n + c.stats.reconnects, 0),
       peers: this.openPeers(),
       contacted: this.connections.size,
       syncedPeers: this.syncedPeers.size,

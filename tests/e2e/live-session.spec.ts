@@ -188,6 +188,17 @@ test('a wrong or expired code says so within seconds; a typo at once', async () 
     expect(await liveStatus(kim.page)).toBe('off');
     // Nothing was created for the failed join.
     expect(await kim.page.evaluate(() => !!window.dreamboardDebug)).toBe(false);
+
+    // A code whose computer is not there (a closed port): said without waiting out the timeout.
+    const gone = formatJoinCode({ secret: createSessionSecret(), signal: { host: '127.0.0.1', port: 1031 } });
+    const tried = Date.now();
+    await kim.page.evaluate((input) => {
+      void window.dreamboardLiveController!.join({ input, identity: { name: 'Kim', role: 'carer' } });
+    }, gone);
+    await expect
+      .poll(() => liveProblem(kim.page), { timeout: 10_000 })
+      .toContain('Cannot reach the facilitator’s computer at 127.0.0.1');
+    expect(Date.now() - tried).toBeLessThan(7_000);
     expectNoPageErrors(peers);
   } finally {
     await closePeers(peers);
