@@ -20,6 +20,7 @@ import { participantId } from '../ui/participant';
 import { JoinWatch, LIVE_MESSAGES } from './join-watch';
 import { loadLiveSettings, relayProblem, toRtcConfiguration, type SettingsStorage } from './live-settings';
 import { LiveLink } from './live-link';
+import { mark } from './live-provider';
 import type {
   HostOptions,
   JoinRequest,
@@ -133,6 +134,7 @@ class Controller implements LiveController {
 
     await this.leave();
     this.store.set({ busy: true, problem: null, status: 'connecting' });
+    mark('join-start');
     const link = joinLink(parts);
     this.store.set({
       session: {
@@ -222,7 +224,9 @@ class Controller implements LiveController {
   private async adopt(link: LiveLink): Promise<void> {
     if (this.link !== link) return;
     const title = docFacts(link.doc).title;
+    mark('adopt-start');
     const adopted = await this.deps.files.adopt(link.doc, title);
+    mark('adopt-end');
     if (this.link !== link) return;
     if (!adopted) return this.fail(this.deps.files.state.problem ?? LIVE_MESSAGES.couldNotSave);
     link.markAdopted();

@@ -55,6 +55,15 @@ interface Connection {
 
 const TICK_MS = 1000;
 
+/** User Timing marks (DevTools' performance panel, the benchmark) for the steps of a join. */
+export function mark(step: string): void {
+  try {
+    performance.mark(`dreamboard:live:${step}`);
+  } catch {
+    // Marks are diagnostics only.
+  }
+}
+
 export class LiveProvider {
   readonly peerId = crypto.randomUUID();
   private readonly connections = new Map<string, Connection>();
@@ -83,6 +92,7 @@ export class LiveProvider {
       },
       onPeerAwareness: (peerId, update) => this.presence.receive(peerId, update),
       onPeerSynced: (peerId) => {
+        if (!this.synced) mark('first-state-applied');
         this.syncedPeers.add(peerId);
         this.synced = true;
         options.onChange();
@@ -109,7 +119,11 @@ export class LiveProvider {
         key,
         peerId: this.peerId,
         onMessage: (message) => this.onSignal(client, message),
-        onStatus: () => options.onChange(),
+        onStatus: (connected) => {
+          if (connected && this.signaling.every((c) => c === client || !c.connected))
+            mark('signaling-connected');
+          options.onChange();
+        },
       });
       return client;
     });
@@ -191,6 +205,7 @@ export class LiveProvider {
           });
         },
         onOpen: () => {
+          if (this.openPeers().length === 0) mark('first-channel-open');
           conn.open = true;
           this.room.addPeer(peerId, (bytes) => conn.link.send(bytes));
           this.presence.peerOpened(peerId);

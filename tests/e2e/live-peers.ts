@@ -36,6 +36,14 @@ export async function launchPeer(name: string): Promise<Peer> {
   });
   const baseURL = test.info().project.use.baseURL;
   const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 800 } });
+  // Any free port for "In this room": tests (and other programs) may hold the default 4444.
+  await page.addInitScript(() => {
+    if (localStorage.getItem('dreamboard.live.settings.v1') === null)
+      localStorage.setItem(
+        'dreamboard.live.settings.v1',
+        JSON.stringify({ signalingUrls: [], iceServers: [], roomPort: 0, relayOnly: false }),
+      );
+  });
   page.on('console', (m) => {
     if (m.type() === 'error' || /\[live\]/.test(m.text())) console.log(`[${name}] ${m.text()}`);
   });

@@ -242,7 +242,12 @@ test('a late joiner receives a 10,000-card workshop', async () => {
     const started = Date.now();
     await joinSession(lee, code);
     const arrivedMs = Date.now() - started;
-    console.log(`10k late join: workshop open after ${arrivedMs} ms (includes page start)`);
+    const marks = await lee.page.evaluate(() => {
+      const all = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('dreamboard:live:'));
+      const start = all.find((m) => m.name.endsWith('join-start'))?.startTime ?? 0;
+      return all.map((m) => `${m.name.slice(16)} +${Math.round(m.startTime - start)} ms`).join(', ');
+    });
+    console.log(`10k late join: workshop open after ${arrivedMs} ms (includes page start); ${marks}`);
     await expect
       .poll(() => lee.page.evaluate(() => window.dreamboardDebug!.session.snapshot().cards.size), {
         timeout: 30_000,
