@@ -225,7 +225,8 @@ class Controller implements LiveController {
     if (this.link !== link) return;
     const title = docFacts(link.doc).title;
     mark('adopt-start');
-    const adopted = await this.deps.files.adopt(link.doc, title);
+    // The joiner's role goes on the cards they make, so the plan can count voices by role.
+    const adopted = await this.deps.files.adopt(link.doc, title, link.role);
     mark('adopt-end');
     if (this.link !== link) return;
     if (!adopted) return this.fail(this.deps.files.state.problem ?? LIVE_MESSAGES.couldNotSave);

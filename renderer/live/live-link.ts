@@ -40,6 +40,7 @@ export class LiveLink {
   readonly doc: Y.Doc;
   readonly hosting: boolean;
   readonly roomName: string;
+  readonly role: LiveIdentity['role'];
   readonly awareness: Awareness;
   private readonly provider: LiveProvider;
   private readonly gate: WatchdogGate;
@@ -57,6 +58,7 @@ export class LiveLink {
     this.doc = options.doc;
     this.hosting = options.hosting;
     this.roomName = options.roomName;
+    this.role = options.identity.role;
     this.adoptedFlag = options.adopted;
     this.awareness = new Awareness(options.doc);
     const { name, role, colour } = options.identity;

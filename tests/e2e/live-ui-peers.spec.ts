@@ -61,6 +61,14 @@ test('a facilitator goes live, a participant joins by typing the code, and they 
     // Sam adds a card; Fran sees it.
     await addNote(guest.page, 'A named worker who calls me back');
     await expect.poll(() => cardTexts(host.page)).toContain('A named worker who calls me back');
+    // Sam's role goes on Sam's cards (the plan counts voices by role, never by name).
+    const role = await host.page.evaluate(
+      () =>
+        [...window.dreamboardDebug!.session.snapshot().cards.values()].find(
+          (c) => c.text === 'A named worker who calls me back',
+        )?.createdRole,
+    );
+    expect(role).toBe('carer');
 
     // Fran's pointer over the board shows on Sam's board as a cursor with Fran's name.
     await host.page.keyboard.press('Escape');

@@ -1,5 +1,6 @@
 import type { Doc } from '../../../shared/doc/updates';
 import { joinedTitle } from '../../../shared/ipc/joined-state';
+import type { RoleCategory } from '../../../shared/model';
 import { Store } from '../../editor/store';
 import type {
   OpenedWorkshopInfo,
@@ -83,19 +84,19 @@ export class WorkshopFiles {
    * saved too. The open workshop is closed first; if its last save fails it stays, and nothing is
    * made. False, with `problem` set, when the copy could not be made or shown.
    */
-  async adopt(doc: Doc, title: string): Promise<boolean> {
+  async adopt(doc: Doc, title: string, role: RoleCategory | null = null): Promise<boolean> {
     if (this.state.workshop?.session.doc === doc) return true;
     // Unlike a click, this must not be dropped while another file action runs: wait for it.
     while (this.state.busy) await this.whenIdle();
     this.store.set({ busy: true, problem: null });
     try {
-      return await this.adoptNow(doc, joinedTitle(title));
+      return await this.adoptNow(doc, joinedTitle(title), role);
     } finally {
       this.store.set({ busy: false });
     }
   }
 
-  private async adoptNow(doc: Doc, title: string): Promise<boolean> {
+  private async adoptNow(doc: Doc, title: string, role: RoleCategory | null): Promise<boolean> {
     // First, not after (as `show` does): on the desktop a window still showing a workshop would
     // get the new one in a new window, and this document has to stay here.
     if (this.state.workshop && !(await this.close())) return false;
@@ -118,6 +119,7 @@ export class WorkshopFiles {
         info,
         (handle, update) => this.storage.record(handle, update),
         this.participantId(),
+        role,
       );
     } catch (error) {
       await this.storage.close(info.handle);
