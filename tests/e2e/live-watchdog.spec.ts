@@ -1,60 +1,27 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { build } from 'vite';
 import { decodeBudgetMs } from '../../renderer/live/watchdog-gate';
+import { serveFixture, type FixtureServer } from './fixture-server';
 import type { CheckResult, UpdateName } from './fixtures/watchdog/main';
 
 /**
  * The watchdog gate (renderer/live/watchdog-gate.ts) with its real Worker in Chromium. The app
  * does not use the gate yet, and a test hook in the app would ship to users, so this spec builds
  * its own small page (tests/e2e/fixtures/watchdog) with the app's Vite configuration into a
- * temporary folder and serves it itself; the app build that playwright.config.ts serves is unused.
+ * temporary folder and serves it itself (tests/e2e/fixture-server.ts); the app build that
+ * playwright.config.ts serves is unused.
  */
 
-const FIXTURE = resolve('tests/e2e/fixtures/watchdog');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json',
-};
-
-let outDir = '';
-let server: Server;
+let fixture: FixtureServer | undefined;
 let origin = '';
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  outDir = await mkdtemp(join(tmpdir(), 'dreamboard-watchdog-'));
-  await build({
-    configFile: resolve('vite.config.ts'),
-    root: FIXTURE,
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false },
-  });
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(outDir, path === '/' ? 'index.html' : path);
-    stat(file).then(
-      (s) => {
-        if (!s.isFile() || !file.startsWith(outDir)) throw new Error('not a file');
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-        createReadStream(file).pipe(res);
-      },
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fixture = await serveFixture('watchdog');
+  origin = fixture.origin;
 });
 
 test.afterAll(async () => {
-  await new Promise((done) => server?.close(done));
-  if (outDir) await rm(outDir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 async function openHarness(page: Page): Promise<void> {
