@@ -20,6 +20,8 @@ export interface PeerLinkEvents {
 const CHANNEL_HIGH_WATER = 4 * 1024 * 1024;
 /** A peer that does not read what we send for this long in bytes is dropped rather than buffered forever. */
 const QUEUE_LIMIT = 64 * 1024 * 1024;
+/** Messages held from before 'connect' (at most 64 × 256 KiB); beyond it they are dropped (anti-entropy repairs). */
+const EARLY_MESSAGES_MAX = 64;
 
 export class PeerLink {
   private readonly peer: SimplePeer;
@@ -27,6 +29,12 @@ export class PeerLink {
   private queuedBytes = 0;
   private closed = false;
   private listening: RTCDataChannel | null = null;
+  /**
+   * Messages that arrived before simple-peer's 'connect': the other side's channel can open (and
+   * it can send its state vector and presence) while ours is still looking up the candidate pair.
+   * Delivered right after onOpen; without this they were dropped (no peer in the room yet).
+   */
+  private early: Uint8Array[] | null = [];
 
   constructor(
     readonly initiator: boolean,
@@ -35,11 +43,19 @@ export class PeerLink {
   ) {
     this.peer = new SimplePeer({ initiator, config, trickle: true });
     this.peer.on('signal', (signal) => this.safely(() => events.onSignal(signal)));
-    this.peer.on('connect', () => this.safely(() => events.onOpen()));
-    this.peer.on('data', (data) =>
+    this.peer.on('connect', () => {
+      this.safely(() => events.onOpen());
+      const early = this.early ?? [];
+      this.early = null;
+      for (const bytes of early) if (!this.closed) this.safely(() => events.onData(bytes));
+    });
+    this.peer.on('data', (data) => {
+      if (this.closed) return;
       // simple-peer hands a Buffer polyfill (a Uint8Array subclass); give the sync layer a plain view.
-      this.safely(() => events.onData(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))),
-    );
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (this.early === null) return this.safely(() => events.onData(bytes));
+      if (this.early.length < EARLY_MESSAGES_MAX) this.early.push(bytes);
+    });
     this.peer.on('close', () => this.finish('closed'));
     this.peer.on('error', (error) => this.finish(error.code ?? error.message));
   }
@@ -109,6 +125,7 @@ export class PeerLink {
   private finish(reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.early = null;
     this.queue = [];
     this.queuedBytes = 0;
     this.safely(() => this.events.onClose(reason));
