@@ -224,6 +224,9 @@ export class LiveProvider {
       }),
     };
     this.connections.set(peerId, conn);
+    // `contacted` changed: a joiner's watch moves on to "connecting" (else a channel that never
+    // opens, e.g. a relay that refuses us, is reported as "no one is running a session").
+    if (!this.destroyed) this.options.onChange();
     return conn;
   }
 
