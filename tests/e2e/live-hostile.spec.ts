@@ -134,8 +134,8 @@ async function expectResponsive(what: string): Promise<void> {
 }
 
 /** Both apps dropped the hostile peer: its channels closed and each app says so in plain words. */
-async function expectDropped(reason: RegExp): Promise<void> {
-  const ms = await hostile.evaluate(() => window.hostile!.waitClosed(30_000));
+async function expectDropped(reason: RegExp, timeoutMs = 30_000): Promise<void> {
+  const ms = await hostile.evaluate((t) => window.hostile!.waitClosed(t), timeoutMs);
   console.log(`  channels closed ${ms.toFixed(0)} ms after the attack was sent`);
   for (const app of apps()) {
     await expect
@@ -251,12 +251,15 @@ test('expensive updates: 2,000,001 structs and the V2 input that hangs the decod
     `V2 update: channels ${afterV2.map((l) => (l.closed ? `closed (${l.closeReason})` : 'open')).join(', ')}; drops: ${[...drops.values()].flat().join(' | ') || 'none'}`,
   );
   await expectResponsive('the yjs #687 V2 update');
+  // Read as V1 (the only format the gate and the app decode) it ends at once and changes nothing.
+  await expectStillOpen();
 
   await joinHostile();
   await watchFrames();
   const started = Date.now();
   await dataAttack('struct-bomb', 3);
-  await expectDropped(/structs/);
+  // Each is decoded in the watchdog's worker (about a second each on a quiet machine, budget ~13 s).
+  await expectDropped(/structs/, 90_000);
   console.log(`struct bomb: dropped ${Date.now() - started} ms after sending started`);
   await expectResponsive('2,000,001-struct updates');
   await expectEditsConverge();
@@ -354,4 +357,37 @@ test('signaling: garbage, wrongly-keyed, huge and broken-SDP messages change not
 
   // The apps still take new peers: the made-up peer ids did not use up their connection slots.
   await joinHostile();
+});
+
+// BUG (shared/sync/untrusted-update.ts, DEFAULT_UPDATE_LIMITS.maxStructs = 2,000,000): the gate
+// runs in the worker, but an update it passes is applied with Y.applyUpdate on the page's thread.
+// 2,000,000 garbage-collected structs (4 MB, the cheapest kind to integrate) passed the gate and
+// blocked the host's frames for 0.66 s on a quiet run and 1.67 s with the machine busy; items cost
+// more per struct. The struct cap bounds the freeze but not to under a second.
+test.fixme('an update of exactly maxStructs structs passes the gate; applying it does not freeze the board', async () => {
+  await joinHostile();
+  await watchFrames();
+  await dataAttack('struct-limit', 1);
+  await new Promise((r) => setTimeout(r, 5_000));
+  await expectResponsive('2,000,000-struct update');
+  await expectEditsConverge();
+});
+
+// BUG (renderer/live/live-provider.ts): a connection that never opens is never closed, and every
+// one counts against maxConns (20–34). A key holder who announces (or sends a lone candidate) from
+// that many made-up peer ids fills the slots for the rest of the session: nobody new can connect
+// to that app (seen here: 22 of Fran's 24 connections stuck in have-local-offer). A y-webrtc
+// client has the same limit; a fix would time out connections that do not open within ~30 s and
+// not let unopened ones take the last slots.
+test.fixme('made-up peer ids that never answer do not use up the apps’ connection slots', async () => {
+  const links = await joinHostile();
+  const targets = links.map((l) => l.remote);
+  await watchFrames();
+  await hostile.evaluate((t) => window.hostile!.signaling('ghosts', t), targets);
+  await expectResponsive('announces from made-up peers');
+  await expectEditsConverge();
+  // A new peer still gets a channel to both apps (the first one stays, so it frees no slot).
+  await hostile.evaluate((c) => window.hostile!.start(c, 'Newcomer', true), code);
+  await hostile.evaluate(() => window.hostile!.waitOpen(2, 20_000));
+  await hostile.evaluate(() => window.hostile!.stop());
 });
