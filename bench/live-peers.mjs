@@ -47,7 +47,13 @@ export async function launchPeer(url, name, routes = null) {
   await page.addInitScript(instrument);
   await page.goto(`${url}?debug=1`);
   await page.getByRole('heading', { name: 'Dreamboard', level: 1 }).waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => !!window.dreamboardLiveController);
+  await page
+    .waitForFunction(() => !!window.dreamboardLiveController, null, { timeout: 30_000 })
+    .catch(() => {
+      throw new Error(
+        `the app at ${url} has no live sessions (window.dreamboardLiveController): an old build?`,
+      );
+    });
   return { name, browser, page };
 }
 

@@ -21,7 +21,8 @@
 //   Y.applyUpdate of the same state (the bytes that arrived) into a fresh Y.Doc in the same page.
 // - live.late-join.success: joins that arrived / joins tried (target 1).
 //
-// DREAMBOARD_BENCH_LIVE_PEERS=2,5,10,15 picks the room sizes; DREAMBOARD_BENCH_PROFILE=1 also
+// DREAMBOARD_BENCH_LIVE_PEERS=2,5,10,15 picks the room sizes, DREAMBOARD_BENCH_LIVE_SIZES=5000 the
+// late-join workshops (empty: none); DREAMBOARD_BENCH_PROFILE=1 also
 // prints where the joiner's main thread went during one 5k join (build unminified for names).
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,10 @@ const ROOMS = (process.env.DREAMBOARD_BENCH_LIVE_PEERS ?? (quick ? '2,5' : '2,5,
 const EDITS = quick ? 40 : 100;
 const WARMUP = 10;
 const GAP_MS = 30;
-const SIZES = quick ? [1000] : [1000, 5000, 10_000];
+const SIZES = (process.env.DREAMBOARD_BENCH_LIVE_SIZES ?? (quick ? '1000' : '1000,5000,10000'))
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
 const JOIN_RUNS = quick ? 1 : 3;
 const k = (n) => `${n / 1000}k`;
 
@@ -218,6 +222,18 @@ async function lateJoin(url, yjsPage, probe) {
           }
           arrived++;
           const hostSends = await hostPeer.page.evaluate(() => window.__live.bigOut);
+          // Messages the joiner put on its channel vs. those the host's sync protocol took in: a
+          // difference means the host dropped some (e.g. before it had added the peer).
+          const mine = await joiner.page.evaluate(() => {
+            const provider = window.dreamboardLiveController.link.provider;
+            return { id: provider.peerId, out: provider.peerStats()[0]?.messagesOut };
+          });
+          await sleep(200); // what is still in flight arrives
+          const taken = await hostPeer.page.evaluate(
+            (id) =>
+              window.dreamboardLiveController.link.provider.peerStats().find((s) => s.id === id)?.messagesIn,
+            mine.id,
+          );
           await joiner.page.addScriptTag({ url: `${url}__bench/yjs.js` });
           const baseline = await joiner.page.evaluate(() => {
             const bytes = window.__live.bigUpdate;
@@ -232,7 +248,10 @@ async function lateJoin(url, yjsPage, probe) {
             await probe.bulk(r.updateBytes, 261_120),
           ]);
           runs.push({ ...r, baseline });
-          log(`late join ${k(n)} #${i + 1} (load ${load}): ${joinPhases(r, hostSends, baseline, rawWire)}`);
+          log(
+            `late join ${k(n)} #${i + 1} (load ${load}): ${joinPhases(r, hostSends, baseline, rawWire)}` +
+              ` | joiner sent ${mine.out} messages, the host's protocol took in ${taken}`,
+          );
         } finally {
           await closePeers([joiner]);
         }
@@ -247,7 +266,7 @@ async function lateJoin(url, yjsPage, probe) {
   } finally {
     await closePeers([hostPeer]);
   }
-  emit('live.late-join.success', arrived / tried, 'fraction', 1);
+  if (tried > 0) emit('live.late-join.success', arrived / tried, 'fraction', 1);
   if (arrived < tried) process.exitCode = 1;
 }
 
