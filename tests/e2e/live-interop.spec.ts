@@ -151,7 +151,7 @@ async function expectConverged(apps: readonly Peer[], stocks: readonly Peer[]): 
           ].map(withoutEmptyRoots);
           return docs.every((d) => d === docs[0]);
         },
-        { timeout: 30_000, message: 'every app peer and stock client has the same document' },
+        { timeout: 45_000, message: 'every app peer and stock client has the same document' },
       )
       .toBe(true);
   } catch (error) {
@@ -314,6 +314,8 @@ test('through the STOCK signaling server: two apps (online) and a stock client c
       appAddCard(sam.page, 'samCard', 'From Sam', 300, 0),
       stock.page.evaluate(() => window.stockPeer!.addCard('stockCard', 'From the stock client', 600, 0)),
     ]);
+    // Then each edits a card another one made, once everyone has every card.
+    await expectConverged([host, sam], [stock]);
     await Promise.all([
       appSetText(sam.page, 'hostCard', 'From the host, edited by Sam'),
       stock.page.evaluate(() => window.stockPeer!.setText('samCard', 'From Sam, edited by the stock client')),

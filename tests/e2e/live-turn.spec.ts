@@ -33,6 +33,9 @@ test.describe.configure({ timeout: 180_000 });
 const USER = 'dreamboard';
 const PASSWORD = 'secret';
 const REALM = 'dreamboard.test';
+/** A second account, so coturn's log tells the joiner with the wrong password apart from the host. */
+const OTHER_USER = 'kim';
+const OTHER_PASSWORD = 'kims-password';
 
 interface Turn {
   readonly port: number;
@@ -79,6 +82,7 @@ async function startTurn(): Promise<Turn> {
       '--allow-loopback-peers', // the peers' relayed addresses are on loopback too
       '--lt-cred-mech',
       `--user=${USER}:${PASSWORD}`,
+      `--user=${OTHER_USER}:${OTHER_PASSWORD}`,
       `--realm=${REALM}`,
       '--no-tls',
       '--no-dtls',
@@ -135,11 +139,11 @@ test.afterAll(async () => {
 });
 
 /** An app peer whose only way to anyone is the TURN relay, with this password. */
-async function launchRelayOnly(name: string, credential = PASSWORD): Promise<Peer> {
+async function launchRelayOnly(name: string, username = USER, credential = PASSWORD): Promise<Peer> {
   const peer = await launchPeer(name);
   const settings: LiveSettings = {
     signalingUrls: [],
-    iceServers: [{ urls: `turn:127.0.0.1:${turn!.port}?transport=udp`, username: USER, credential }],
+    iceServers: [{ urls: `turn:127.0.0.1:${turn!.port}?transport=udp`, username, credential }],
     relayOnly: true,
     // Any free port for the in-room server, so other test runs on this machine cannot clash.
     roomPort: 0,
@@ -261,8 +265,15 @@ test('relay only: two peers converge through a real coturn, and only relay candi
 
     // coturn's own account: allocations and permissions for our user, answered with success.
     const log = turn!.log().slice(logBefore);
-    const allocations = log.match(/ALLOCATE processed, success/g)?.length ?? 0;
-    const permissions = log.match(/CREATE_PERMISSION processed, success/g)?.length ?? 0;
+    const ours = log.split('\n').filter((line) => line.includes(`user <${USER}>`));
+    console.log(
+      ours
+        .filter((line) => /success/.test(line))
+        .slice(0, 4)
+        .join('\n'),
+    );
+    const allocations = ours.filter((line) => /ALLOCATE processed, success/.test(line)).length;
+    const permissions = ours.filter((line) => /CREATE_PERMISSION processed, success/.test(line)).length;
     console.log(`coturn: ${allocations} allocations, ${permissions} permissions for this session`);
     expect(log).toContain(`username=<${USER}>`);
     expect(allocations).toBeGreaterThanOrEqual(2);
@@ -278,7 +289,7 @@ test('relay only: two peers converge through a real coturn, and only relay candi
 
 test('relay only with a wrong TURN password: the join says it could not connect, in time, and nothing crashes', async () => {
   const host = await launchRelayOnly('Fran');
-  const kim = await launchRelayOnly('Kim', 'not-the-password');
+  const kim = await launchRelayOnly('Kim', OTHER_USER, 'not-the-password');
   try {
     const logBefore = turn!.log().length;
     const code = await hostSession(host);
@@ -297,9 +308,12 @@ test('relay only with a wrong TURN password: the join says it could not connect,
     // Nothing was created for the failed join.
     expect(await kim.page.evaluate(() => !!window.dreamboardDebug)).toBe(false);
 
-    // coturn refused the wrong password (401 after the nonce, never a success for it).
+    // coturn refused Kim's wrong password and never gave Kim an allocation.
     const log = turn!.log().slice(logBefore);
-    expect(log).toMatch(/401/);
+    const kimLines = log.split('\n').filter((line) => line.includes(`user <${OTHER_USER}>`));
+    expect(kimLines.join('\n')).toMatch(/error 401/);
+    expect(kimLines.filter((line) => /success/i.test(line))).toEqual([]);
+    expect(log).not.toContain(`username=<${OTHER_USER}>`);
 
     // The host is unharmed and still hosting.
     expect(await liveStatus(host.page)).toBe('connected');
