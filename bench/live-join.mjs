@@ -31,6 +31,7 @@ export function joinPhases(r, hostSends, baseline, rawWire) {
     `open ${ms(m.open)}`,
     `first paint ${ms(m['first-paint'])}`,
     `| ${(r.updateBytes / 1024).toFixed(0)} KiB: Y.applyUpdate ${baseline.toFixed(0)} ms, raw channel ${ms(rawWire)} ms`,
+    ...(r.appMarks?.length ? [`| app marks ${r.appMarks.map(([k, t]) => `${k} ${ms(t)}`).join(', ')}`] : []),
     `| long tasks ${blocked.toFixed(0)} ms in all, longest ${longest.map((t) => `${t.ms.toFixed(0)}@${t.at.toFixed(0)}`).join(' ')}`,
   ].join(', ');
 }

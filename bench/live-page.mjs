@@ -299,6 +299,11 @@ export async function timedJoin({ code, cards, timeoutMs }) {
           lastMarks: rel(live.lastMarks),
           longtasks: longtasks.filter((t) => t.at >= t0).map((t) => ({ at: t.at - t0, ms: t.ms })),
           updateBytes: live.bigUpdate?.byteLength ?? 0,
+          // The app's own User Timing marks for the steps of a join, where the build has them.
+          appMarks: performance
+            .getEntriesByType('mark')
+            .filter((e) => e.name.startsWith('dreamboard:live:') && e.startTime >= t0)
+            .map((e) => [e.name.slice('dreamboard:live:'.length), e.startTime - t0]),
         });
       }, 50);
     };
