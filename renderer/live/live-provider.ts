@@ -54,6 +54,10 @@ interface Connection {
 }
 
 const TICK_MS = 1000;
+/** Connections still negotiating at once; a real room rarely has more than a few joining together. */
+const MAX_UNOPENED = 8;
+/** ICE through a relay takes seconds; a connection not open after this is given up (the peer may announce again). */
+const OPEN_TIMEOUT_MS = 30_000;
 
 /** User Timing marks (DevTools' performance panel, the benchmark) for the steps of a join. */
 export function mark(step: string): void {
@@ -170,8 +174,7 @@ export class LiveProvider {
   private onSignal(via: SignalingClient, message: SignalMessage): void {
     if (this.destroyed || message.from === this.peerId) return;
     if (message.type === 'announce') {
-      if (!this.connections.has(message.from) && this.connections.size < this.maxConns)
-        this.connect(via, message.from, true);
+      if (!this.connections.has(message.from) && this.hasRoomFor()) this.connect(via, message.from, true);
       return;
     }
     if (message.to !== this.peerId) return;
@@ -183,9 +186,20 @@ export class LiveProvider {
       existing.glareToken = undefined;
     }
     if (signal.type === 'answer' && existing) existing.glareToken = undefined;
-    if (!existing && this.connections.size >= this.maxConns) return;
+    if (!existing && !this.hasRoomFor()) return;
     const conn = existing ?? this.connect(via, message.from, false);
     conn.link.signal(message.signal);
+  }
+
+  /**
+   * Room for one more connection. Unopened ones are capped on their own (the oldest gives way to a
+   * newer one) and time out: someone with the code could otherwise announce from made-up peer ids
+   * that never answer and fill every slot.
+   */
+  private hasRoomFor(): boolean {
+    const unopened = [...this.connections.values()].filter((c) => !c.open);
+    if (unopened.length >= MAX_UNOPENED) unopened[0]?.link.destroy('gave way to a newer connection');
+    return this.connections.size < this.maxConns;
   }
 
   private connect(via: SignalingClient, peerId: string, initiator: boolean): Connection {
@@ -224,6 +238,10 @@ export class LiveProvider {
       }),
     };
     this.connections.set(peerId, conn);
+    const timer = setTimeout(() => {
+      if (!conn.open) conn.link.destroy('did not open in time');
+    }, OPEN_TIMEOUT_MS);
+    conn.link.onceClosed(() => clearTimeout(timer));
     // `contacted` changed: a joiner's watch moves on to "connecting" (else a channel that never
     // opens, e.g. a relay that refuses us, is reported as "no one is running a session").
     if (!this.destroyed) this.options.onChange();

@@ -29,6 +29,7 @@ export class PeerLink {
   private queuedBytes = 0;
   private closed = false;
   private listening: RTCDataChannel | null = null;
+  private readonly closeHooks: (() => void)[] = [];
   /**
    * Messages that arrived before simple-peer's 'connect': the other side's channel can open (and
    * it can send its state vector and presence) while ours is still looking up the candidate pair.
@@ -87,6 +88,12 @@ export class PeerLink {
     this.write(bytes);
   }
 
+  /** Runs once the link has closed, whatever closed it. */
+  onceClosed(run: () => void): void {
+    if (this.closed) run();
+    else this.closeHooks.push(run);
+  }
+
   destroy(reason = 'left'): void {
     if (this.closed) return;
     this.peer.destroy();
@@ -129,6 +136,7 @@ export class PeerLink {
     this.queue = [];
     this.queuedBytes = 0;
     this.safely(() => this.events.onClose(reason));
+    for (const run of this.closeHooks.splice(0)) this.safely(run);
   }
 
   private safely(run: () => void): void {
