@@ -73,6 +73,8 @@ export class LiveLink {
     };
     this.awareness.setLocalState(announcePresence(mine));
     this.gate = createWatchdogGate();
+    // Loads while signaling and ICE run, so a joiner's workshop is not kept waiting for it.
+    this.gate.warm();
     this.provider = new LiveProvider({
       doc: options.doc,
       awareness: this.awareness,

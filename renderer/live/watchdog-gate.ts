@@ -99,6 +99,8 @@ export interface WatchdogStats {
 
 export type WatchdogGate = UpdateGate & {
   dispose(): void;
+  /** Starts the worker now (it loads while a join connects) instead of on the first update. */
+  warm(): void;
   readonly stats: Readonly<WatchdogStats>;
 };
 
@@ -145,6 +147,7 @@ export function createWatchdogGate(options: WatchdogGateOptions = {}): WatchdogG
     stats.inlineOnly = true;
     return Object.assign((update: Uint8Array, limits: UpdateLimits) => inline(update, limits), {
       dispose: () => undefined,
+      warm: () => undefined,
       stats,
     });
   }
@@ -286,5 +289,9 @@ export function createWatchdogGate(options: WatchdogGateOptions = {}): WatchdogG
     for (const job of waiting) job.resolve(STOPPED);
   };
 
-  return Object.assign(gate, { dispose, stats });
+  const warm = () => {
+    if (!disposed && !worker && !stats.inlineOnly) startWorker();
+  };
+
+  return Object.assign(gate, { dispose, warm, stats });
 }

@@ -95,6 +95,18 @@ describe('createWatchdogGate with a fake worker', () => {
     expect(gate.stats.decodedInWorker).toBe(2);
   });
 
+  it('warm() starts the worker before the first update, and the update then uses it', async () => {
+    const { workers, createWorker } = factory('answer');
+    const gate = createWatchdogGate({ createWorker });
+    gate.warm();
+    gate.warm();
+    expect(workers).toHaveLength(1);
+    await settle();
+    await expect(gate(validUpdate(), limits)).resolves.toEqual({ ok: true });
+    expect(workers).toHaveLength(1);
+    expect(gate.stats.workersStarted).toBe(1);
+  });
+
   it('refuses an update that hangs after the budget, terminates the worker and uses a fresh one next', async () => {
     const { workers, createWorker } = factory('hang', 'answer');
     const gate = createWatchdogGate({ createWorker });
