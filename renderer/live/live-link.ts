@@ -72,7 +72,10 @@ export class LiveLink {
       connection: 'connected',
     };
     this.awareness.setLocalState(announcePresence(mine));
-    this.gate = createWatchdogGate();
+    // Small updates (an edit is tens of bytes) are decoded here: Yjs's V1 decoder reads at least a
+    // byte per struct, so 4 KiB cannot take more than a fraction of a millisecond however crafted,
+    // while a hop through a busy worker added up to 25 ms to every edit in the benchmark.
+    this.gate = createWatchdogGate({ inlineBelowBytes: 4 * 1024 });
     // Loads while signaling and ICE run, so a joiner's workshop is not kept waiting for it.
     this.gate.warm();
     this.provider = new LiveProvider({
