@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 // served by `vite preview` on loopback.
 const port = Number(process.env.DREAMBOARD_E2E_PORT ?? 4199);
 // Several people (or agents) building at once each build into their own folder and serve it.
-const dist = process.env.DREAMBOARD_E2E_DIST ?? 'dist';
+// Unset: vite preview serves the build folder from vite.config.ts (dist/renderer).
+const outDir = process.env.DREAMBOARD_E2E_DIST ? ` --outDir ${process.env.DREAMBOARD_E2E_DIST}` : '';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -32,7 +33,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort${outDir}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
