@@ -15,6 +15,7 @@ import {
   launchPeer,
   liveProblem,
   participantNames,
+  seedCards,
   type Peer,
 } from './live-peers';
 import type {} from './fixtures/stock-ywebrtc/main';
@@ -353,39 +354,7 @@ test('a workshop above the chunking threshold reaches another app peer while a s
     // 1,500 cards in one transaction: one update of several hundred KiB, which our side sends in
     // chunks (type 100). The stock client cannot read those (documented limit: nothing over 256 KiB
     // reaches it); it answers each with an empty message, which must be harmless.
-    const bytes = await host.page.evaluate(() => {
-      const doc = window.dreamboardDebug!.session.doc;
-      type AnyMap = { set(k: string, v: unknown): void };
-      const MapType = doc.getMap('cards').constructor as unknown as new () => AnyMap;
-      const cards = doc.getMap('cards') as unknown as AnyMap;
-      let size = 0;
-      const measure = (update: Uint8Array) => (size = update.byteLength);
-      doc.once('update', measure);
-      doc.transact(() => {
-        for (let i = 0; i < 1_500; i++) {
-          const id = `big${i}`;
-          const m = new MapType();
-          cards.set(id, m);
-          const fields: Record<string, unknown> = {
-            id,
-            kind: 'note',
-            x: (i % 50) * 220,
-            y: Math.floor(i / 50) * 140,
-            w: 200,
-            h: 120,
-            z: `a${i}`,
-            text: `Card ${i}: what matters to people here, in their own words`,
-            frame: null,
-            fields: {},
-            createdBy: 'e2e',
-            createdRole: null,
-            createdAt: 1,
-          };
-          for (const [k, v] of Object.entries(fields)) m.set(k, v);
-        }
-      }, 'e2e-edit');
-      return size;
-    });
+    const bytes = await seedCards(host.page, 1_500, 'big', 50);
     console.log(`1,500-card update: ${bytes} bytes`);
     expect(bytes).toBeGreaterThan(261_120);
     // The chunks reached the stock client, which could not read them (and said so on its console).

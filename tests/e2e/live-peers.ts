@@ -128,3 +128,45 @@ export function canonicalDoc(page: Page): Promise<string> {
 export function expectNoPageErrors(peers: readonly Peer[]): void {
   for (const peer of peers) expect(pageErrors(peer.page), peer.name).toEqual([]);
 }
+
+/**
+ * Adds `count` valid note cards in one transaction (one update, as a big paste or import would
+ * be) on a grid of `perRow`; answers the update's size in bytes.
+ */
+export function seedCards(page: Page, count: number, prefix = 'c', perRow = 100): Promise<number> {
+  return page.evaluate(
+    ({ count, prefix, perRow }) => {
+      const doc = window.dreamboardDebug!.session.doc;
+      type AnyMap = { set(k: string, v: unknown): void };
+      const MapType = doc.getMap('cards').constructor as unknown as new () => AnyMap;
+      const cards = doc.getMap('cards') as unknown as AnyMap;
+      let size = 0;
+      doc.once('update', (update: Uint8Array) => (size = update.byteLength));
+      doc.transact(() => {
+        for (let i = 0; i < count; i++) {
+          const id = `${prefix}${i}`;
+          const m = new MapType();
+          cards.set(id, m);
+          const fields: Record<string, unknown> = {
+            id,
+            kind: 'note',
+            x: (i % perRow) * 220,
+            y: Math.floor(i / perRow) * 140,
+            w: 200,
+            h: 120,
+            z: `a${i}`,
+            text: `Card ${i}: what matters to people here, in their own words`,
+            frame: null,
+            fields: {},
+            createdBy: 'e2e',
+            createdRole: null,
+            createdAt: 1,
+          };
+          for (const [k, v] of Object.entries(fields)) m.set(k, v);
+        }
+      }, 'e2e-edit');
+      return size;
+    },
+    { count, prefix, perRow },
+  );
+}

@@ -11,6 +11,7 @@ import {
   liveProblem,
   liveStatus,
   participantNames,
+  seedCards,
   type Peer,
 } from './live-peers';
 
@@ -210,35 +211,7 @@ test('a late joiner receives a 10,000-card workshop', async () => {
   const [host, lee] = peers as [Peer, Peer];
   try {
     const code = await hostSession(host);
-    await host.page.evaluate(() => {
-      const doc = window.dreamboardDebug!.session.doc;
-      type AnyMap = { set(k: string, v: unknown): void };
-      const MapType = doc.getMap('cards').constructor as unknown as new () => AnyMap;
-      const cards = doc.getMap('cards') as unknown as AnyMap;
-      doc.transact(() => {
-        for (let i = 0; i < 10_000; i++) {
-          const id = `c${i}`;
-          const m = new MapType();
-          cards.set(id, m);
-          const fields: Record<string, unknown> = {
-            id,
-            kind: 'note',
-            x: (i % 100) * 220,
-            y: Math.floor(i / 100) * 140,
-            w: 200,
-            h: 120,
-            z: `a${i}`,
-            text: `Card ${i}: what matters to people here`,
-            frame: null,
-            fields: {},
-            createdBy: 'e2e',
-            createdRole: null,
-            createdAt: 1,
-          };
-          for (const [k, v] of Object.entries(fields)) m.set(k, v);
-        }
-      }, 'e2e-edit');
-    });
+    await seedCards(host.page, 10_000);
     const started = Date.now();
     await joinSession(lee, code);
     const arrivedMs = Date.now() - started;
