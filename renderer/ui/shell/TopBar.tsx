@@ -167,7 +167,8 @@ export function TopBar({ titleRef, isMac, run, files, where }: TopBarProps) {
         onClick={() => run('help.shortcuts')}
         title={tip('help.shortcuts')}
       >
-        <Icon name="keyboard" /> <span className="visually-hidden">Keyboard </span>Shortcuts
+        <Icon name="keyboard" /> <span className="visually-hidden">Keyboard </span>
+        <span className="bar-label">Shortcuts</span>
       </button>
       {button('help.about', 'info', 'About Dreamboard')}
     </header>
