@@ -6,6 +6,7 @@ import type { LiveSettings } from '../../renderer/live/types';
 import { serveFixture, type FixtureServer } from './fixture-server';
 import { docSummary, startWorkshop } from './helpers';
 import {
+  addCard,
   canonicalDoc,
   closePeers,
   expectNoPageErrors,
@@ -77,38 +78,6 @@ async function launchStock(name = 'Stock'): Promise<StockPage> {
 const stockCards = (page: Page) => page.evaluate(() => window.stockPeer!.cards());
 const stockCanonical = (page: Page) => page.evaluate(() => window.stockPeer!.canonical());
 const stockPeers = (page: Page) => page.evaluate(() => window.stockPeer!.peers());
-
-/** A card record as the app writes it (see `edit` in live-session.spec.ts), made straight on the app's document. */
-async function appAddCard(page: Page, id: string, text: string, x = 0, y = 0): Promise<void> {
-  await page.evaluate(
-    ({ id, text, x, y }) => {
-      const doc = window.dreamboardDebug!.session.doc;
-      type AnyMap = { set(k: string, v: unknown): void };
-      const MapType = doc.getMap('cards').constructor as unknown as new () => AnyMap;
-      doc.transact(() => {
-        const m = new MapType();
-        (doc.getMap('cards') as unknown as AnyMap).set(id, m);
-        const fields: Record<string, unknown> = {
-          id,
-          kind: 'need',
-          x,
-          y,
-          w: 200,
-          h: 120,
-          z: 'a0',
-          text,
-          frame: null,
-          fields: {},
-          createdBy: 'e2e',
-          createdRole: null,
-          createdAt: 1,
-        };
-        for (const [k, v] of Object.entries(fields)) m.set(k, v);
-      }, 'e2e-edit');
-    },
-    { id, text, x, y },
-  );
-}
 
 async function appSetText(page: Page, id: string, text: string): Promise<void> {
   await page.evaluate(
@@ -245,7 +214,7 @@ test('through OUR signaling server: a stock y-webrtc client joins an in-room ses
     await expect.poll(() => stockPeers(stock.page), { timeout: 30_000 }).toBe(1);
 
     // App → stock.
-    await appAddCard(host.page, 'appCard', 'Made in Dreamboard', 0, 0);
+    await addCard(host.page, 'appCard', 'Made in Dreamboard', 0, 0);
     await expect
       .poll(async () => (await stockCards(stock.page)).appCard?.text, { timeout: 15_000 })
       .toBe('Made in Dreamboard');
@@ -296,7 +265,7 @@ test('through the STOCK signaling server: two apps (online) and a stock client c
     const code = session!.code;
     expect(code.replace(/-/g, '')).toHaveLength(22); // online: no address in it
 
-    await appAddCard(host.page, 'hostCard', 'From the host', 0, 0);
+    await addCard(host.page, 'hostCard', 'From the host', 0, 0);
     await stock.page.evaluate(({ c, url }) => window.stockPeer!.start(c, url), { c: code, url: server.url });
     await expect
       .poll(async () => (await stockCards(stock.page)).hostCard?.text, { timeout: 30_000 })
@@ -311,8 +280,8 @@ test('through the STOCK signaling server: two apps (online) and a stock client c
 
     // All three edit at once.
     await Promise.all([
-      appAddCard(host.page, 'hostCard2', 'Host again', 0, 300),
-      appAddCard(sam.page, 'samCard', 'From Sam', 300, 0),
+      addCard(host.page, 'hostCard2', 'Host again', 0, 300),
+      addCard(sam.page, 'samCard', 'From Sam', 300, 0),
       stock.page.evaluate(() => window.stockPeer!.addCard('stockCard', 'From the stock client', 600, 0)),
     ]);
     // Then each edits a card another one made, once everyone has every card.
@@ -376,7 +345,7 @@ test('a workshop above the chunking threshold reaches another app peer while a s
       await expect
         .poll(async () => (await appTexts(app.page)).stockAfter, { timeout: 30_000, message: app.name })
         .toBe('Still here');
-    await appAddCard(lee.page, 'leeAfter', 'Lee after the big paste', 300, -300);
+    await addCard(lee.page, 'leeAfter', 'Lee after the big paste', 300, -300);
     await expect
       .poll(async () => (await appTexts(host.page)).leeAfter, { timeout: 30_000 })
       .toBe('Lee after the big paste');

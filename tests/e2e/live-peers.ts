@@ -170,3 +170,35 @@ export function seedCards(page: Page, count: number, prefix = 'c', perRow = 100)
     { count, prefix, perRow },
   );
 }
+
+/** One valid need card, written straight on the page's document as the editor's commands would. */
+export async function addCard(page: Page, id: string, text: string, x = 0, y = 0): Promise<void> {
+  await page.evaluate(
+    ({ id, text, x, y }) => {
+      const doc = window.dreamboardDebug!.session.doc;
+      type AnyMap = { set(k: string, v: unknown): void };
+      const MapType = doc.getMap('cards').constructor as unknown as new () => AnyMap;
+      doc.transact(() => {
+        const m = new MapType();
+        (doc.getMap('cards') as unknown as AnyMap).set(id, m);
+        const fields: Record<string, unknown> = {
+          id,
+          kind: 'need',
+          x,
+          y,
+          w: 200,
+          h: 120,
+          z: 'a0',
+          text,
+          frame: null,
+          fields: {},
+          createdBy: 'e2e',
+          createdRole: null,
+          createdAt: 1,
+        };
+        for (const [k, v] of Object.entries(fields)) m.set(k, v);
+      }, 'e2e-edit');
+    },
+    { id, text, x, y },
+  );
+}

@@ -10,6 +10,7 @@ import { LIVE_SETTINGS_KEY } from '../../renderer/live/live-settings';
 import type { LiveSettings } from '../../renderer/live/types';
 import { docSummary, openApp } from './helpers';
 import {
+  addCard,
   canonicalDoc,
   closePeers,
   expectNoPageErrors,
@@ -153,37 +154,6 @@ async function launchRelayOnly(name: string, username = USER, credential = PASSW
     JSON.stringify(settings),
   ] as const);
   return peer;
-}
-
-async function addCard(page: Page, id: string, text: string): Promise<void> {
-  await page.evaluate(
-    ({ id, text }) => {
-      const doc = window.dreamboardDebug!.session.doc;
-      type AnyMap = { set(k: string, v: unknown): void };
-      const MapType = doc.getMap('cards').constructor as unknown as new () => AnyMap;
-      doc.transact(() => {
-        const m = new MapType();
-        (doc.getMap('cards') as unknown as AnyMap).set(id, m);
-        const fields: Record<string, unknown> = {
-          id,
-          kind: 'need',
-          x: 0,
-          y: 0,
-          w: 200,
-          h: 120,
-          z: 'a0',
-          text,
-          frame: null,
-          fields: {},
-          createdBy: 'e2e',
-          createdRole: null,
-          createdAt: 1,
-        };
-        for (const [k, v] of Object.entries(fields)) m.set(k, v);
-      }, 'e2e-edit');
-    },
-    { id, text },
-  );
 }
 
 interface PairStats {
