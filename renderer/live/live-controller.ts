@@ -20,6 +20,7 @@ import { participantId } from '../ui/participant';
 import { JoinWatch, LIVE_MESSAGES } from './join-watch';
 import { loadLiveSettings, relayProblem, toRtcConfiguration, type SettingsStorage } from './live-settings';
 import { LiveLink } from './live-link';
+import { isCopyOfRoom, rememberRoom } from './rejoin-memory';
 import { mark } from './live-provider';
 import type {
   HostOptions,
@@ -147,7 +148,11 @@ class Controller implements LiveController {
       },
     });
     const open = this.deps.files.state.workshop;
-    const rejoining = open !== null && this.roomOf.get(open.session.doc) === roomNameFor(parts.secret);
+    const room = roomNameFor(parts.secret);
+    const rejoining =
+      open !== null &&
+      (this.roomOf.get(open.session.doc) === room ||
+        isCopyOfRoom(this.storage, room, stateVectorOf(open.session.doc)));
     const doc = rejoining ? open.session.doc : new Y.Doc();
     const live = this.startLink(
       doc,
@@ -208,7 +213,7 @@ class Controller implements LiveController {
       },
     });
     this.link = link;
-    if (adopted) this.roomOf.set(doc, roomNameFor(parts.secret));
+    if (adopted) this.remember(doc, roomNameFor(parts.secret));
     return link;
   }
 
@@ -231,8 +236,14 @@ class Controller implements LiveController {
     if (this.link !== link) return;
     if (!adopted) return this.fail(this.deps.files.state.problem ?? LIVE_MESSAGES.couldNotSave);
     link.markAdopted();
-    this.roomOf.set(link.doc, link.roomName);
+    this.remember(link.doc, link.roomName);
     this.store.set({ busy: false });
+  }
+
+  /** This document is a copy of that session: joining it again (also after a restart) merges into it. */
+  private remember(doc: Y.Doc, room: string): void {
+    this.roomOf.set(doc, room);
+    rememberRoom(this.storage, room, stateVectorOf(doc), Date.now());
   }
 
   private fail(message: string): void {
@@ -240,3 +251,5 @@ class Controller implements LiveController {
     this.store.set({ ...IDLE, problem: message });
   }
 }
+
+const stateVectorOf = (doc: Y.Doc): Map<number, number> => Y.decodeStateVector(Y.encodeStateVector(doc));

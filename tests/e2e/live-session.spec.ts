@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createSessionSecret, formatJoinCode } from '../../shared/live';
+import { storedFiles, waitUntilSaved } from './files-helpers';
 import { docSummary, openApp } from './helpers';
 import {
   canonicalDoc,
@@ -258,6 +259,42 @@ test('a peer that drops out keeps editing, and everything merges when it rejoins
     await expectConverged(peers);
     const texts = (await docSummary(host.page)).cards.map((c) => c.text).sort();
     expect(texts).toEqual(['Before the break (Jo’s words)', 'Meanwhile in the room', 'Written on the train']);
+    expectNoPageErrors(peers);
+  } finally {
+    await closePeers(peers);
+  }
+});
+
+test('after a restart, joining the same session again merges into the copy reopened from the recent list', async () => {
+  const peers = await Promise.all(['Fran', 'Jo'].map(launchPeer));
+  const [host, jo] = peers as [Peer, Peer];
+  try {
+    const code = await hostSession(host);
+    await joinSession(jo, code);
+    await edit(host.page, [{ op: 'add', id: 'before', text: 'Before the restart', x: 0, y: 0 }]);
+    await expectConverged(peers);
+    await waitUntilSaved(jo.page);
+    const copies = await storedFiles(jo.page);
+
+    // Jo's app restarts; Jo reopens the copy from the start screen and works alone for a while.
+    await jo.page.reload();
+    const recent = jo.page.getByRole('region', { name: 'Carry on with a workshop' });
+    await recent.getByRole('button').first().click();
+    await jo.page.waitForFunction(() => !!window.dreamboardDebug);
+    await edit(jo.page, [{ op: 'add', id: 'apart', text: 'Written while apart', x: 0, y: 300 }]);
+
+    await jo.page.evaluate((input) => {
+      void window.dreamboardLiveController!.join({ input, identity: { name: 'Jo', role: 'frontline' } });
+    }, code);
+    await expect.poll(() => liveStatus(jo.page), { timeout: 30_000 }).toBe('connected');
+    await expectConverged(peers);
+    expect((await docSummary(host.page)).cards.map((c) => c.text).sort()).toEqual([
+      'Before the restart',
+      'Written while apart',
+    ]);
+    // The same copy carried on: no second file.
+    await waitUntilSaved(jo.page);
+    expect(await storedFiles(jo.page)).toEqual(copies);
     expectNoPageErrors(peers);
   } finally {
     await closePeers(peers);
