@@ -33,3 +33,24 @@ export function launchChromium() {
     ],
   });
 }
+
+/** Inclusive main-thread time per function in a CPU profile (Chrome's Profiler.stop), largest first. */
+export function inclusiveTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const totals = new Map();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url, lineNumber } = byId.get(at).callFrame;
+      if (!url || ['(program)', '(idle)', '(root)'].includes(functionName)) continue;
+      const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      totals.set(key, (totals.get(key) ?? 0) + ms);
+    }
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}

@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, preview } from 'vite';
-import { emit, launchChromium } from './common.mjs';
+import { emit, launchChromium, inclusiveTimes } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -240,27 +240,6 @@ async function editForAWhile(page, seconds) {
     await page.waitForTimeout(200);
   }
   return edits;
-}
-
-/** Inclusive main-thread time per function in a CPU profile, largest first. */
-function inclusiveTimes(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const totals = new Map();
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const seen = new Set();
-    for (let at = id; at !== undefined; at = parent.get(at)) {
-      const { functionName, url, lineNumber } = byId.get(at).callFrame;
-      if (!url || ['(program)', '(idle)', '(root)'].includes(functionName)) continue;
-      const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      totals.set(key, (totals.get(key) ?? 0) + ms);
-    }
-  });
-  return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Where a late join's time goes (bench/live.bench.mjs): the phases from the instrument() marks of
 // the joining page and the host's large sends, and an optional CPU profile of the joining page.
 import { log } from './live-peers.mjs';
+import { inclusiveTimes } from './common.mjs';
 import { timedJoin } from './live-page.mjs';
 
 const ms = (v) => (v === undefined ? '–' : v.toFixed(0));
@@ -34,27 +35,6 @@ export function joinPhases(r, hostSends, baseline, rawWire) {
     ...(r.appMarks?.length ? [`| app marks ${r.appMarks.map(([k, t]) => `${k} ${ms(t)}`).join(', ')}`] : []),
     `| long tasks ${blocked.toFixed(0)} ms in all, longest ${longest.map((t) => `${t.ms.toFixed(0)}@${t.at.toFixed(0)}`).join(' ')}`,
   ].join(', ');
-}
-
-/** Inclusive main-thread time per function in a CPU profile, largest first (as files-browser.bench.mjs). */
-function inclusiveTimes(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const totals = new Map();
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const seen = new Set();
-    for (let at = id; at !== undefined; at = parent.get(at)) {
-      const { functionName, url, lineNumber } = byId.get(at).callFrame;
-      if (!url || ['(program)', '(idle)', '(root)'].includes(functionName)) continue;
-      const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      totals.set(key, (totals.get(key) ?? 0) + ms);
-    }
-  });
-  return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
 /** timedJoin with a CPU profile of the joining page (1 ms samples); prints the top functions. */
