@@ -64,7 +64,7 @@ class Controller implements LiveController {
   private link: LiveLink | null = null;
   private watch: JoinWatch | null = null;
   private readonly storage: SettingsStorage | null;
-  /** Which room each document was last live in, so rejoining merges into the open copy instead of making another. */
+  /** Which room each document was last live in this run (rejoin-memory.ts keeps it across restarts, when storage works). */
   private readonly roomOf = new WeakMap<Y.Doc, string>();
 
   constructor(private readonly deps: LiveControllerDeps) {

@@ -174,7 +174,7 @@ export class LiveProvider {
   private onSignal(via: SignalingClient, message: SignalMessage): void {
     if (this.destroyed || message.from === this.peerId) return;
     if (message.type === 'announce') {
-      if (!this.connections.has(message.from) && this.hasRoomFor()) this.connect(via, message.from, true);
+      if (!this.connections.has(message.from) && this.makeRoomForOne()) this.connect(via, message.from, true);
       return;
     }
     if (message.to !== this.peerId) return;
@@ -186,17 +186,17 @@ export class LiveProvider {
       existing.glareToken = undefined;
     }
     if (signal.type === 'answer' && existing) existing.glareToken = undefined;
-    if (!existing && !this.hasRoomFor()) return;
+    if (!existing && !this.makeRoomForOne()) return;
     const conn = existing ?? this.connect(via, message.from, false);
     conn.link.signal(message.signal);
   }
 
   /**
-   * Room for one more connection. Unopened ones are capped on their own (the oldest gives way to a
-   * newer one) and time out: someone with the code could otherwise announce from made-up peer ids
+   * Whether one more connection fits, after closing the oldest still-negotiating one if eight are
+   * (unopened connections are capped on their own, and time out): someone with the code could otherwise announce from made-up peer ids
    * that never answer and fill every slot.
    */
-  private hasRoomFor(): boolean {
+  private makeRoomForOne(): boolean {
     const unopened = [...this.connections.values()].filter((c) => !c.open);
     if (unopened.length >= MAX_UNOPENED) unopened[0]?.link.destroy('gave way to a newer connection');
     return this.connections.size < this.maxConns;
