@@ -53,6 +53,49 @@ export default tseslint.config(
     },
   },
   {
+    // Layering: the editor engine, the board, live sessions, the document session, the platform and
+    // the app services under renderer/app/ never import panels and dialogs from renderer/ui/, so a
+    // change to a panel cannot break the engine and the engine can be tested without React panels.
+    files: [
+      'renderer/app/**/*.{ts,tsx}',
+      'renderer/canvas/**/*.{ts,tsx}',
+      'renderer/editor/**/*.{ts,tsx}',
+      'renderer/platform/**/*.{ts,tsx}',
+      'renderer/export/**/*.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'yjs', message: 'Read snapshots and write through commands.' }],
+          patterns: [
+            {
+              group: ['**/ui/*', '**/ui'],
+              message: 'Only renderer/ui (and App.tsx) import panels; put shared services in renderer/app/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The same layering for the two folders that may talk to Yjs.
+    files: ['renderer/live/**/*.{ts,tsx}', 'renderer/session/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/*', '**/ui'],
+              message: 'Only renderer/ui (and App.tsx) import panels; put shared services in renderer/app/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Raw IPC outside the one typed wrapper is how unchecked channels creep in.
     files: ['electron/**/*.ts'],
     ignores: ['electron/main/ipc.ts', 'electron/preload/**'],

@@ -5,15 +5,15 @@ import { getPlatform } from './platform';
 import type { BrowserWorkshopStorage } from './platform/browser-storage';
 import { useFiles } from './ui/files/use-files';
 import { useFileDrop } from './ui/files/use-file-drop';
-import { WorkshopFiles } from './ui/files/workshop-files';
+import { WorkshopFiles } from './app/workshop-files';
 import './ui/files/files.css';
-import { LiveContext } from './ui/live/live-context';
+import { LiveContext } from './app/live-context';
 import { LiveDialogs } from './ui/live/LiveDialogs';
 import { createLiveUi, LiveUiContext } from './ui/live/live-ui';
-import { participantId } from './ui/participant';
+import { participantId } from './app/participant';
 import { StartScreen } from './ui/shell/StartScreen';
 import { Workspace } from './ui/shell/Workspace';
-import type { OpenWorkshop } from './ui/workshop';
+import type { OpenWorkshop } from './app/workshop';
 
 function safeStorage(): Storage | null {
   try {

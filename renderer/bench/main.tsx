@@ -7,7 +7,7 @@ import { fitBox, type Camera } from '../editor/camera';
 import { Editor } from '../editor/editor';
 import { unionBoxes } from '../editor/geometry';
 import { DocSession } from '../session/session';
-import { EditorContext } from '../ui/hooks';
+import { EditorContext } from '../app/hooks';
 import { PlainKonvaScene } from './baseline';
 import { DirectKonvaScene } from './baseline-direct';
 import { stats, timeFrames, type FrameStats } from './measure';

@@ -21,7 +21,7 @@ import { expandBox } from '../editor/geometry';
 import { addCard } from '../editor/edit-commands';
 import { InputController, type PointerInput } from '../editor/input';
 import type { EditorState } from '../editor/state';
-import { useEditor, useEditorState } from '../ui/hooks';
+import { useEditor, useEditorState } from '../app/hooks';
 import './board.css';
 import { CardSpriteCache } from './card-sprites';
 import { drawCards } from './draw-cards';

@@ -3,7 +3,7 @@ import { CARD_KIND_INFO, CARD_KINDS, type CardKind } from '../../shared/model';
 import { centerOn, visibleWorld } from '../editor/camera';
 import type { Editor } from '../editor/editor';
 import { expandBox, type Box, type Point } from '../editor/geometry';
-import { useEditor } from '../ui/hooks';
+import { useEditor } from '../app/hooks';
 import type { LiveController } from '../live/types';
 import { drawMinimapCursors } from './presence-draw';
 import { useLiveSource } from './presence-source';

@@ -11,7 +11,7 @@ import { renameFrame, setCardText, setConnector } from '../editor/edit-commands'
 import type { Editor } from '../editor/editor';
 import { connectorSegment, frameTitleHeight } from '../editor/hit-test';
 import type { EditingTarget } from '../editor/state';
-import { useEditor, useEditorState, useSnapshot } from '../ui/hooks';
+import { useEditor, useEditorState, useSnapshot } from '../app/hooks';
 import { cardMarker } from './card-marker';
 import { frameTitleFontSize } from './draw-frames';
 import { CARD_STYLE, CONNECTOR_STYLE, FONT_FAMILY } from './theme';

@@ -1,7 +1,7 @@
 import { useCallback, useContext, useSyncExternalStore } from 'react';
 import { Store } from '../editor/store';
 import type { LiveController, LiveState, LocalPresencePatch } from '../live/types';
-import { LiveContext } from '../ui/live/live-context';
+import { LiveContext } from '../app/live-context';
 import { hasVisiblePresence } from './presence-model';
 
 /**

@@ -1,6 +1,6 @@
 import { presenceNameSchema } from '../../shared/live';
 import { ROLE_CATEGORIES, type RoleCategory } from '../../shared/model';
-import type { KeyValueStore } from '../ui/participant';
+import type { KeyValueStore } from '../app/participant';
 import type { LiveIdentity } from './types';
 
 /**

@@ -15,8 +15,8 @@ import {
 import { docFacts } from '../../shared/doc/updates';
 import { Store } from '../editor/store';
 import type { Platform } from '../platform/types';
-import type { WorkshopFiles } from '../ui/files/workshop-files';
-import { participantId } from '../ui/participant';
+import type { WorkshopFiles } from '../app/workshop-files';
+import { participantId } from '../app/participant';
 import { JoinWatch, LIVE_MESSAGES } from './join-watch';
 import { loadLiveSettings, relayProblem, toRtcConfiguration, type SettingsStorage } from './live-settings';
 import { LiveLink } from './live-link';

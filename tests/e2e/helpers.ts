@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { OpenWorkshop } from '../../renderer/ui/workshop';
+import type { OpenWorkshop } from '../../renderer/app/workshop';
 
 /** Where screenshots for people (and docs/screenshots) are written. */
 export const ARTIFACTS = 'tests/e2e/artifacts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CARD_KINDS, CARD_KIND_INFO, type CardKind, type FrameId } from '../../../shared/model';
 import { addCard } from '../../editor/edit-commands';
-import { useEditor } from '../hooks';
+import { useEditor } from '../../app/hooks';
 import { KindSwatch } from '../KindIcon';
 import { Dialog } from './Dialog';
 

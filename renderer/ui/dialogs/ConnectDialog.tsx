@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { cardsInZOrder } from '../../../shared/doc';
 import { CARD_KIND_INFO, CONNECTOR_KINDS, CONNECTOR_LABELS, type ConnectorKind } from '../../../shared/model';
 import { connectCards } from '../../editor/edit-commands';
-import { useEditor, useSnapshot } from '../hooks';
+import { useEditor, useSnapshot } from '../../app/hooks';
 import { KindIcon } from '../KindIcon';
 import { cardTitle, frameTitle } from '../outline/outline-model';
 import { Dialog } from './Dialog';

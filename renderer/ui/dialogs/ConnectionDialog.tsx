@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CONNECTOR_KINDS, CONNECTOR_LABELS, type ConnectorKind } from '../../../shared/model';
 import { reverseConnector, setConnector } from '../../editor/edit-commands';
 import { inOneStep } from '../one-step';
-import { useEditor, useSnapshot } from '../hooks';
+import { useEditor, useSnapshot } from '../../app/hooks';
 import { cardTitle } from '../outline/outline-model';
 import { Dialog } from './Dialog';
 

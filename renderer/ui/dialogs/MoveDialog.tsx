@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { framesInZOrder } from '../../../shared/doc';
 import type { FrameId } from '../../../shared/model';
 import { moveCardsToFrame } from '../../editor/arrange-commands';
-import { useEditor, useSnapshot } from '../hooks';
+import { useEditor, useSnapshot } from '../../app/hooks';
 import { frameTitle } from '../outline/outline-model';
 import { Dialog } from './Dialog';
 

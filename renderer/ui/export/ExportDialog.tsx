@@ -12,7 +12,7 @@ import { ExportCancelled, type Cancellable } from '../../export/pdf-runner';
 import { stagesOf, startExport, STAGE_TEXT, type ExportStage } from '../../export/run-export';
 import type { ExportFile, ExportSaved, SaveExport } from '../../platform/export';
 import { Dialog } from '../dialogs/Dialog';
-import { useEditorState, useSnapshot } from '../hooks';
+import { useEditorState, useSnapshot } from '../../app/hooks';
 import { PictureOptions } from './PictureOptions';
 import './export.css';
 

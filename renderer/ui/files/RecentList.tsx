@@ -1,5 +1,5 @@
 import type { RecentEntry, RecentId } from '../../platform/types';
-import { describeWhen } from './file-names';
+import { describeWhen } from '../../app/file-names';
 
 export interface RecentListProps {
   readonly entries: readonly RecentEntry[];

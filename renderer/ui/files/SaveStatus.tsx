@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SaveStateView } from '../../platform/types';
-import { describeSaveState } from './file-names';
+import { describeSaveState } from '../../app/file-names';
 
 export interface SaveStatusProps {
   readonly fileName: string | null;

@@ -6,7 +6,7 @@ import type { HistoryEntry, WorkshopHandle, WorkshopStorage } from '../../platfo
 import { loadVersion, type LoadedVersion } from '../../session/versions';
 import { Dialog } from '../dialogs/Dialog';
 import { KindIcon } from '../KindIcon';
-import { describeWhen } from './file-names';
+import { describeWhen } from '../../app/file-names';
 
 export interface VersionHistoryDialogProps {
   readonly storage: WorkshopStorage;

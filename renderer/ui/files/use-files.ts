@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { FilesState, WorkshopFiles } from './workshop-files';
+import type { FilesState, WorkshopFiles } from '../../app/workshop-files';
 
 /** A slice of the files state; re-renders only when it changes (by ===). */
 export function useFiles<T>(files: WorkshopFiles, select: (s: FilesState) => T): T {

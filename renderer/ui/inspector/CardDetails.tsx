@@ -12,7 +12,7 @@ import {
 import { moveCardsToFrame } from '../../editor/arrange-commands';
 import { deleteSelection, setCardField, setCardKind, setCardText } from '../../editor/edit-commands';
 import { ConnectDialog } from '../dialogs/ConnectDialog';
-import { useEditor, useSnapshot } from '../hooks';
+import { useEditor, useSnapshot } from '../../app/hooks';
 import { Icon } from '../Icon';
 import { KindIcon } from '../KindIcon';
 import { frameTitle, linkText, linksOf } from '../outline/outline-model';

@@ -1,4 +1,4 @@
-import { useEditorState, useSnapshot } from '../hooks';
+import { useEditorState, useSnapshot } from '../../app/hooks';
 import { CardDetails } from './CardDetails';
 import { ConnectorDetails, FrameDetails, MultiDetails, WorkshopDetails } from './OtherDetails';
 

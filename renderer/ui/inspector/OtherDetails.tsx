@@ -23,7 +23,7 @@ import {
 } from '../../editor/edit-commands';
 import type { Editor } from '../../editor/editor';
 import { AddCardDialog } from '../dialogs/AddCardDialog';
-import { useEditor, useSnapshot } from '../hooks';
+import { useEditor, useSnapshot } from '../../app/hooks';
 import { Icon } from '../Icon';
 import { cardTitle, frameTitle } from '../outline/outline-model';
 import { CommitText } from './controls';

@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { readDisplayName } from '../../live/identity';
 import { Dialog } from '../dialogs/Dialog';
 import { IdentityFields } from './IdentityFields';
-import { useLive, useLiveController } from './live-context';
+import { useLive, useLiveController } from '../../app/live-context';
 import { readLiveSettings } from './settings-access';
 import { useIdentityDraft } from './use-identity';
 

@@ -5,7 +5,7 @@ import { displayNameProblem, readDisplayName } from '../../live/identity';
 import { Dialog } from '../dialogs/Dialog';
 import { IdentityFields } from './IdentityFields';
 import { connectDestination, joinInputState } from './live-text';
-import { useLive, useLiveController } from './live-context';
+import { useLive, useLiveController } from '../../app/live-context';
 import { readLiveSettings } from './settings-access';
 import { useIdentityDraft } from './use-identity';
 

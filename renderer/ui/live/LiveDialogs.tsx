@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { HostDialog } from './HostDialog';
 import { JoinDialog } from './JoinDialog';
-import { useLive, useLiveController } from './live-context';
+import { useLive, useLiveController } from '../../app/live-context';
 import { useLiveDialog, useLiveUi, type LiveDialog } from './live-ui';
 import { LiveSettingsDialog } from './LiveSettingsDialog';
 import { SessionPanel } from './SessionPanel';

@@ -1,6 +1,6 @@
 import type { ActionId } from '../../../shared/actions/catalog';
 import { liveStatusText } from './live-text';
-import { useLive } from './live-context';
+import { useLive } from '../../app/live-context';
 import './live.css';
 
 export interface LiveTopBarControlProps {

@@ -3,9 +3,9 @@ import { assignColour } from '../../../shared/live';
 import { ROLE_LABELS } from '../../../shared/model';
 import { loadIdentity } from '../../live/identity';
 import type { Participant } from '../../live/types';
-import { participantId } from '../participant';
+import { participantId } from '../../app/participant';
 import { participantConnection, participantName, participantRole } from './live-text';
-import { useLive } from './live-context';
+import { useLive } from '../../app/live-context';
 import { safeLocalStorage } from './use-identity';
 
 export interface ParticipantListProps {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Dialog } from '../dialogs/Dialog';
 import { codeGroups, inRoomAddresses, liveStatusText } from './live-text';
-import { useLive } from './live-context';
+import { useLive } from '../../app/live-context';
 import { ParticipantList } from './ParticipantList';
 import { useCopyMessage } from './copy-text';
 

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { ROLE_CATEGORIES } from '../../../shared/model';
 import { loadIdentity, saveIdentity } from '../../live/identity';
 import type { LiveIdentity } from '../../live/types';
-import type { KeyValueStore } from '../participant';
+import type { KeyValueStore } from '../../app/participant';
 
 export function safeLocalStorage(): KeyValueStore | null {
   try {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Editor } from '../../editor/editor';
 import { liveAnnouncements } from './live-text';
-import { useLiveController } from './live-context';
+import { useLiveController } from '../../app/live-context';
 
 /**
  * Says through the editor's live region what changed in the session: "Anna joined", "Connection

@@ -6,7 +6,7 @@ import { CardChooser } from '../dialogs/CardChooser';
 import { ConnectDialog } from '../dialogs/ConnectDialog';
 import { ConnectionDialog } from '../dialogs/ConnectionDialog';
 import { MoveDialog } from '../dialogs/MoveDialog';
-import { useEditor, useEditorState, useSnapshot } from '../hooks';
+import { useEditor, useEditorState, useSnapshot } from '../../app/hooks';
 import { OutlineActions } from './OutlineActions';
 import {
   addTarget,

@@ -1,6 +1,6 @@
 import { memo, useCallback } from 'react';
 import type { PlanGap } from '../../../shared/plan';
-import { useEditor, useSnapshot } from '../hooks';
+import { useEditor, useSnapshot } from '../../app/hooks';
 import { planSections, type PlanItem, type PlanSectionView } from './plan-view-model';
 import { usePlan } from './use-plan';
 import './plan.css';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { describeProblems } from './problems';
-import { useEditorState, useSnapshot } from '../hooks';
+import { useEditorState, useSnapshot } from '../../app/hooks';
 
 export interface NoticesProps {
   /** Why the platform opened the file read-only, in its words; null to use the document's own reason. */

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { CARD_KINDS, CARD_KIND_INFO, type CardKind } from '../../../shared/model';
 import { addCard } from '../../editor/edit-commands';
 import type { ToolId } from '../../editor/state';
-import { useEditor, useEditorState, useSnapshot } from '../hooks';
+import { useEditor, useEditorState, useSnapshot } from '../../app/hooks';
 import { Icon, type IconName } from '../Icon';
 import { KindSwatch } from '../KindIcon';
 import { rovingIndex } from '../roving';

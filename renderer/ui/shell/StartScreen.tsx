@@ -5,7 +5,7 @@ import type { RecentEntry } from '../../platform/types';
 import { FileNotices } from '../files/FileNotices';
 import { RecentList } from '../files/RecentList';
 import { useFiles } from '../files/use-files';
-import type { WorkshopFiles } from '../files/workshop-files';
+import type { WorkshopFiles } from '../../app/workshop-files';
 import { useLiveUi } from '../live/live-ui';
 
 const RECOMMENDED = 'dream-service-model';

@@ -6,8 +6,8 @@ import { renameWorkshop } from '../../editor/edit-commands';
 import { FileMenu } from '../files/FileMenu';
 import { SaveStatus } from '../files/SaveStatus';
 import { useFiles } from '../files/use-files';
-import type { WorkshopFiles } from '../files/workshop-files';
-import { useEditor, useEditorState, useSnapshot } from '../hooks';
+import type { WorkshopFiles } from '../../app/workshop-files';
+import { useEditor, useEditorState, useSnapshot } from '../../app/hooks';
 import { Icon, type IconName } from '../Icon';
 import { LiveTopBarControl } from '../live/LiveTopBarControl';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../shared/actions/catalog';
 import { CARD_KINDS } from '../../../shared/model';
 import { shortcutSections } from '../../../renderer/ui/dialogs/shortcut-list';
-import { participantId, type KeyValueStore } from '../../../renderer/ui/participant';
+import { participantId, type KeyValueStore } from '../../../renderer/app/participant';
 import { rovingIndex } from '../../../renderer/ui/roving';
 import { describeProblems } from '../../../renderer/ui/shell/problems';
 

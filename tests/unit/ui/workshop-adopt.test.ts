@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCard, deleteItems } from '../../../shared/doc';
 import { addCard } from '../../../renderer/editor/actions';
-import { WorkshopFiles } from '../../../renderer/ui/files/workshop-files';
+import { WorkshopFiles } from '../../../renderer/app/workshop-files';
 import { AUTHOR, contentOf, sampleDoc } from '../storage/helpers';
 import { opened, ScriptedStorage } from './scripted-storage';
 

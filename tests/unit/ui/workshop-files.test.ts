@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addCard } from '../../../renderer/editor/actions';
-import { WorkshopFiles } from '../../../renderer/ui/files/workshop-files';
+import { WorkshopFiles } from '../../../renderer/app/workshop-files';
 import {
   describeSaveState,
   describeWhen,
   fileNameCandidates,
   windowSavedState,
-} from '../../../renderer/ui/files/file-names';
+} from '../../../renderer/app/file-names';
 import { opened, ScriptedStorage } from './scripted-storage';
 
 const H1 = 'a'.repeat(32);

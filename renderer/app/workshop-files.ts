@@ -1,16 +1,16 @@
-import type { Doc } from '../../../shared/doc/updates';
-import { joinedTitle } from '../../../shared/ipc/joined-state';
-import type { RoleCategory } from '../../../shared/model';
-import { Store } from '../../editor/store';
+import type { Doc } from '../../shared/doc/updates';
+import { joinedTitle } from '../../shared/ipc/joined-state';
+import type { RoleCategory } from '../../shared/model';
+import { Store } from '../editor/store';
 import type {
   OpenedWorkshopInfo,
   OpenOutcome,
   SaveStateView,
   Unsubscribe,
   WorkshopStorage,
-} from '../../platform/types';
-import { encodeStateWithMark } from '../../session/autosave';
-import { openWorkshopAround, openWorkshopFrom, type OpenWorkshop } from '../workshop';
+} from '../platform/types';
+import { encodeStateWithMark } from '../session/autosave';
+import { openWorkshopAround, openWorkshopFrom, type OpenWorkshop } from './workshop';
 import { fileNameCandidates } from './file-names';
 
 export interface FilesState {

@@ -1,5 +1,5 @@
-import { fileBaseFromTitle } from '../../../shared/ipc/workshop-names';
-import type { SavedState, SaveStateView } from '../../platform/types';
+import { fileBaseFromTitle } from '../../shared/ipc/workshop-names';
+import type { SavedState, SaveStateView } from '../platform/types';
 
 /** Names to try, in order, when a workshop's title becomes its file name: "Plan", "Plan 2" … "Plan 5". */
 export function fileNameCandidates(title: string, tries = 5): string[] {

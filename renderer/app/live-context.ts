@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
-import type { LiveController, LiveState } from '../../live/types';
+import type { LiveController, LiveState } from '../live/types';
 
 /** The page's live-session controller (App provides it; one per page, like WorkshopFiles). */
 export const LiveContext = createContext<LiveController | null>(null);
