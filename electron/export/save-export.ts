@@ -1,7 +1,7 @@
 /**
  * Writing an export the renderer made, where the person chose in the save dialog. No 'electron'
  * import: main's export channel (electron/main/export-channels.ts) supplies the dialog, and the
- * decisions here are tested under Node (tests/unit/export-ui/save-export.test.ts).
+ * decisions here are tested under Node (tests/unit/electron/export/save-export.test.ts).
  */
 import { basename, extname } from 'node:path';
 import type { ExportSaveKind, ExportSaveOutcome, ExportSaveRequest } from '../../shared/ipc/export-schemas';

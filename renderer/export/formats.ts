@@ -1,6 +1,6 @@
 /**
  * What the export dialog can make, the file each gets, and the checks that need no DOM, so the
- * choices are unit-tested under Node (tests/unit/export-ui). The bytes are made in run-export.ts.
+ * choices are unit-tested under Node (tests/unit/renderer/export). The bytes are made in run-export.ts.
  */
 
 /** The four things File → Export offers; a picture is SVG or PNG. */

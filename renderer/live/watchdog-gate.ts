@@ -52,7 +52,7 @@ export interface WatchdogGateOptions {
 
 /**
  * Defaults, from measurements on the 2-core test machine (figures printed by
- * tests/e2e/live-watchdog.spec.ts and tests/unit/live/watchdog-gate.test.ts; two runs each, the
+ * tests/e2e/live-watchdog.spec.ts and tests/unit/renderer/live/watchdog-gate.test.ts; two runs each, the
  * higher figures while other builds and tests shared the CPU):
  *
  * - A 10,000-card workshop is a 3.5 MB update. Through the worker in Chromium: 419–1,205 ms in a

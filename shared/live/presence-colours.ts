@@ -4,7 +4,7 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 /**
  * Cursor and selection colours for people in a live session. Each has at least 4.5:1 contrast
  * with white (the name label is white text on the colour) and so at least 3:1 with the canvas
- * background and the minimap (non-text contrast); tests/unit/live/presence-colours.test.ts checks
+ * background and the minimap (non-text contrast); tests/unit/shared/live/presence-colours.test.ts checks
  * both. The selection blue (#0B57D0) is left out so someone else's cursor never looks like your
  * own selection.
  */

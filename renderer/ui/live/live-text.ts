@@ -4,7 +4,7 @@ import type { LiveState, LiveStatus, Participant } from '../../live/types';
 
 /**
  * The words of live sessions, as pure functions so they are unit-tested without a browser
- * (tests/unit/live/live-text.test.ts). Participants are not designers: no jargon, and every
+ * (tests/unit/renderer/ui/live/live-text.test.ts). Participants are not designers: no jargon, and every
  * state is said in words, never by colour alone.
  */
 
