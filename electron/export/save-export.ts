@@ -4,34 +4,23 @@
  * decisions here are tested under Node (tests/unit/electron/export/save-export.test.ts).
  */
 import { basename, extname } from 'node:path';
-import type { ExportSaveKind, ExportSaveOutcome, ExportSaveRequest } from '../../shared/ipc/export-schemas';
+import { saveFilterOf, type ExportFormatId } from '../../shared/export/formats';
+import type { ExportSaveOutcome, ExportSaveRequest } from '../../shared/ipc/export-schemas';
 import type { StorageVolume } from '../../shared/storage';
-import { EXTENSIONS } from './formats';
 
 export interface SaveDialogFilter {
   readonly name: string;
   readonly extensions: string[];
 }
 
-const FILTER_NAMES: Readonly<Record<ExportSaveKind, string>> = {
-  json: 'Plan (JSON)',
-  pdf: 'PDF document',
-  svg: 'SVG picture',
-  png: 'PNG picture',
-  canvas: 'JSON Canvas',
-};
-
-/** The save dialog's filter for a kind: "plan.json" files are plain .json to the dialog. */
-export function saveFilterFor(kind: ExportSaveKind): SaveDialogFilter {
-  const ending = EXTENSIONS[kind].split('.').at(-1)!;
-  return { name: FILTER_NAMES[kind], extensions: [ending] };
-}
+/** The save dialog's filter for a format (shared/export/formats.ts): "plan.json" files are plain .json to it. */
+export const saveFilterFor = (kind: ExportFormatId): SaveDialogFilter => saveFilterOf(kind);
 
 /**
  * The chosen path with the kind's ending added when the person typed a name without one (Linux
  * save dialogs do not add it), so the file opens in the right program.
  */
-export function withEnding(path: string, kind: ExportSaveKind): string {
+export function withEnding(path: string, kind: ExportFormatId): string {
   const ending = `.${saveFilterFor(kind).extensions[0]!}`;
   return extname(path).toLowerCase() === ending ? path : `${path}${ending}`;
 }

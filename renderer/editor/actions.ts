@@ -4,7 +4,7 @@ import { align, distribute, moveBy, reorder } from './arrange-commands';
 import { copySelection, duplicateSelection, pasteText } from './clipboard';
 import { addCard, addFrame, connectSelection, deleteSelection } from './edit-commands';
 import type { Editor } from './editor';
-import type { ExportFormat } from '../export/formats';
+import type { ExportFormatId } from '../../shared/export/formats';
 import { isBareKey, matchesAccelerator, type KeyLike } from './shortcuts';
 
 /**
@@ -25,7 +25,7 @@ export interface ActionHost {
   renameWorkshop(): void;
   showVersionHistory(): void;
   /** The export dialog, with `format` chosen (ui/export). */
-  openExport(format: ExportFormat): void;
+  openExport(format: ExportFormatId): void;
   /** Asks for a JSON Canvas file and adds it to the board (renderer/export/import-canvas.ts). */
   importCanvas(): void;
   /** Live sessions (ui/live/live-commands.ts): host, join, leave, settings, people. */
@@ -69,9 +69,9 @@ const PERFORM: Record<ActionId, Perform> = {
   'file.rename': ({ host }) => host.renameWorkshop(),
   'file.versionHistory': ({ host }) => host.showVersionHistory(),
   'file.close': ({ host }) => host.closeWorkshop(),
-  'file.exportPlanPdf': ({ host }) => host.openExport('plan-pdf'),
-  'file.exportPlanJson': ({ host }) => host.openExport('plan-json'),
-  'file.exportImage': ({ host }) => host.openExport('image'),
+  'file.exportPlanPdf': ({ host }) => host.openExport('pdf'),
+  'file.exportPlanJson': ({ host }) => host.openExport('json'),
+  'file.exportImage': ({ host }) => host.openExport('png'),
   'file.exportCanvas': ({ host }) => host.openExport('canvas'),
   'file.importCanvas': ({ host }) => host.importCanvas(),
   'edit.undo': ({ editor }) => editor.undo(),

@@ -1,17 +1,16 @@
 /**
- * What the export dialog can make, the file each gets, and the checks that need no DOM, so the
- * choices are unit-tested under Node (tests/unit/renderer/export). The bytes are made in run-export.ts.
+ * What the export dialog offers, the file each choice gets, and the checks that need no DOM, so the
+ * choices are unit-tested under Node (tests/unit/renderer/export). The formats themselves are
+ * declared in shared/export/formats.ts; the bytes are made in run-export.ts.
  */
-
-/** The four things File → Export offers; a picture is SVG or PNG. */
-export const EXPORT_FORMATS = ['plan-pdf', 'plan-json', 'image', 'canvas'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export type ImageType = 'svg' | 'png';
-
-/** The kind of file written; the desktop's save dialog offers a filter per kind. */
-export const EXPORT_FILE_KINDS = ['json', 'pdf', 'svg', 'png', 'canvas'] as const;
-export type ExportFileKind = (typeof EXPORT_FILE_KINDS)[number];
+import {
+  EXPORT_FORMATS,
+  EXPORT_GROUPS,
+  exportFormat,
+  type ExportFormatId,
+  type ExportFormatSpec,
+  type ExportGroup,
+} from '../../shared/export/formats';
 
 /** What part of the board a picture shows (mirrors shared/export's BoardRegion). */
 export type PictureRegion =
@@ -23,8 +22,7 @@ export const PICTURE_SCALES = [1, 2, 4] as const;
 export type PictureScale = (typeof PICTURE_SCALES)[number];
 
 export interface ExportChoice {
-  readonly format: ExportFormat;
-  readonly imageType: ImageType;
+  readonly format: ExportFormatId;
   readonly region: PictureRegion;
   readonly scale: PictureScale;
   /** PDF: one picture page per frame after the whole board. */
@@ -32,42 +30,47 @@ export interface ExportChoice {
 }
 
 export const DEFAULT_CHOICE: ExportChoice = {
-  format: 'plan-pdf',
-  imageType: 'png',
+  format: 'pdf',
   region: { kind: 'board' },
   scale: 2,
   framePages: false,
 };
 
-export const MIME_TYPES: Readonly<Record<ExportFileKind, string>> = {
-  json: 'application/json',
-  pdf: 'application/pdf',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  // JSON Canvas has no registered type; it is JSON.
-  canvas: 'application/json',
-};
+/** One option of the dialog's "What to export": a format, or a group with its formats inside. */
+export interface DialogOption {
+  /** The format's id, or the group's name. */
+  readonly value: string;
+  readonly label: string;
+  readonly hint: string;
+  /** The formats this option makes; a group's first is chosen when the option is. */
+  readonly formats: readonly ExportFormatSpec[];
+}
 
-/** The same endings as the command line (electron/export/formats.ts), so both name files alike. */
-export const EXTENSIONS: Readonly<Record<ExportFileKind, string>> = {
-  json: '.plan.json',
-  pdf: '.pdf',
-  svg: '.svg',
-  png: '.png',
-  canvas: '.canvas',
-};
-
-export function fileKindOf(choice: Pick<ExportChoice, 'format' | 'imageType'>): ExportFileKind {
-  switch (choice.format) {
-    case 'plan-pdf':
-      return 'pdf';
-    case 'plan-json':
-      return 'json';
-    case 'canvas':
-      return 'canvas';
-    case 'image':
-      return choice.imageType;
+/** The dialog's options, in the order of the format table, each group once where its first format is. */
+export function dialogOptions(formats: readonly ExportFormatSpec[] = EXPORT_FORMATS): DialogOption[] {
+  const options: DialogOption[] = [];
+  const groups = new Set<ExportGroup>();
+  for (const format of formats) {
+    if ('group' in format.offer) {
+      const group = format.offer.group;
+      if (groups.has(group)) continue;
+      groups.add(group);
+      options.push({
+        value: group,
+        ...EXPORT_GROUPS[group],
+        formats: formats.filter((f) => 'group' in f.offer && f.offer.group === group),
+      });
+    } else options.push({ value: format.id, ...format.offer, formats: [format] });
   }
+  return options;
+}
+
+/** The option a format is chosen under. */
+export function optionOf(
+  format: ExportFormatId,
+  options: readonly DialogOption[] = dialogOptions(),
+): DialogOption {
+  return options.find((o) => o.formats.some((f) => f.id === format))!;
 }
 
 /**
@@ -91,12 +94,12 @@ export function slugForFileName(text: string): string {
  */
 export function exportFileName(title: string, choice: ExportChoice, frameTitle?: string): string {
   const base = slugForFileName(title) || 'workshop';
-  const kind = fileKindOf(choice);
+  const format = exportFormat(choice.format);
   let suffix = '';
-  if (choice.format === 'image' && choice.region.kind === 'frame')
+  if (format.options.region && choice.region.kind === 'frame')
     suffix = `-${slugForFileName(frameTitle ?? '') || 'frame'}`;
-  if (choice.format === 'image' && choice.region.kind === 'selection') suffix = '-selection';
-  return `${base}${suffix}${EXTENSIONS[kind]}`;
+  if (format.options.region && choice.region.kind === 'selection') suffix = '-selection';
+  return `${base}${suffix}${format.extension}`;
 }
 
 /**

@@ -4,12 +4,12 @@
  * Platform rather than inside it so the export work adds no method every Platform must carry.
  */
 import type { DesktopApi } from '../../shared/ipc/contract';
-import type { ExportSaveKind } from '../../shared/ipc/export-schemas';
+import type { ExportFormatId } from '../../shared/export/formats';
 import type { Platform } from './types';
 
 export interface ExportFile {
   readonly suggestedName: string;
-  readonly kind: ExportSaveKind;
+  readonly kind: ExportFormatId;
   readonly mime: string;
   readonly bytes: Uint8Array;
 }

@@ -4,3 +4,5 @@ export * from './text-layout';
 export * from './pdf/plan-pdf';
 export type { ExportFonts } from './pdf/fonts';
 export * from './json-canvas';
+export * from './formats';
+export * from './makers';

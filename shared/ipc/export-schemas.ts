@@ -4,9 +4,7 @@
  * the path comes from the dialog and never reaches the page.
  */
 import { z } from 'zod';
-
-export const EXPORT_SAVE_KINDS = ['json', 'pdf', 'svg', 'png', 'canvas'] as const;
-export type ExportSaveKind = (typeof EXPORT_SAVE_KINDS)[number];
+import { EXPORT_FORMAT_IDS } from '../export/formats';
 
 /** A 1,000-card PDF is a few MB; a 16k × 4k PNG can reach a few hundred. Above that is not an export. */
 export const MAX_EXPORT_BYTES = 512 * 1024 * 1024;
@@ -25,7 +23,8 @@ export const SuggestedExportNameSchema = z
 
 export const ExportSaveRequestSchema = z.object({
   suggestedName: SuggestedExportNameSchema,
-  kind: z.enum(EXPORT_SAVE_KINDS),
+  /** Which format (shared/export/formats.ts): main takes the dialog's filter and file ending from it. */
+  kind: z.enum(EXPORT_FORMAT_IDS),
   bytes: z.custom<Uint8Array>(
     (value) => value instanceof Uint8Array && value.byteLength <= MAX_EXPORT_BYTES,
     {

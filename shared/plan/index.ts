@@ -6,3 +6,4 @@ export * from './content-hash';
 export * from './frame-context';
 export * from './reading-order';
 export { TEMPLATE_AUTHOR_ID, type Ballot, type NamedParticipant } from './participation';
+export * from './presentation';

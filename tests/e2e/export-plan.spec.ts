@@ -23,7 +23,7 @@ test('the plan view flags an outcome with nothing contributing, and choosing the
   const outcomes = plan.getByRole('region', { name: /^Outcomes/ });
   await expect(
     outcomes.getByRole('listitem').filter({ hasText: 'People stay in their homes' }),
-  ).toContainText('Contributing: Early help from the housing team');
+  ).toContainText('What contributes to it: Service: Early help from the housing team');
 
   await gap.click();
   await expect

@@ -8,7 +8,14 @@ import {
   StorageError,
 } from '../../../shared/storage';
 import packageJson from '../../../package.json';
-import { EXPORT_FORMATS, EXTENSIONS, type ExportFormat } from '../../export/formats';
+import { ExportProblem } from '../../../shared/export/export-problem';
+import {
+  EXPORT_FORMAT_IDS,
+  EXPORT_FORMATS,
+  exportFormat,
+  isExportFormatId,
+  type ExportFormatId,
+} from '../../../shared/export/formats';
 import { EXIT, UsageError, type Command, type ParsedArgs } from '../command';
 
 const MAX_SCALE = 8;
@@ -20,8 +27,8 @@ const MAX_SCALE = 8;
  */
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Export the plan (json, pdf), a picture of the board (svg, png) or a JSON Canvas file (canvas).',
-  usage: `dreamboard export <file> --format ${EXPORT_FORMATS.join('|')} [--frame NAME] [-o OUT] [--scale N] [--frame-pages]`,
+  summary: `Export ${EXPORT_FORMATS.map((f) => `${f.what} (${f.id})`).join(', ')}.`,
+  usage: `dreamboard export <file> --format ${EXPORT_FORMAT_IDS.join('|')} [--frame NAME] [-o OUT] [--scale N] [--frame-pages]`,
   options: {
     format: { takesValue: true },
     frame: { takesValue: true },
@@ -35,8 +42,8 @@ export const exportCommand: Command = {
     const scale = scaleOf(args, format);
     const frame = args.options.get('frame');
     if (frame === true) throw new UsageError('--frame needs a frame name.');
-    if (args.options.has('frame-pages') && format !== 'pdf')
-      throw new UsageError('--frame-pages is for --format pdf.');
+    if (args.options.has('frame-pages') && !exportFormat(format).options.framePages)
+      throw new UsageError(`--frame-pages is for --format ${formatsWith('framePages')}.`);
 
     const read = await readWorkshopFile(volume, file);
     if (!read.ok) {
@@ -50,7 +57,7 @@ export const exportCommand: Command = {
 
     const output = outputOption ?? defaultOutput(file, format, frame);
     // Loaded on demand: the PDF and image code is most of the CLI's size, and other commands need none of it.
-    const { exportSnapshot, ExportError } = await import('../../export/export-workshop');
+    const { exportSnapshot } = await import('../../export/export-workshop');
     let bytes: Uint8Array;
     try {
       bytes = await exportSnapshot(snapshot, {
@@ -62,7 +69,7 @@ export const exportCommand: Command = {
         now: now(),
       });
     } catch (error) {
-      if (!(error instanceof ExportError)) throw error;
+      if (!(error instanceof ExportProblem)) throw error;
       io.err(`${error.message}\n`);
       return EXIT.failed;
     }
@@ -81,9 +88,9 @@ export const exportCommand: Command = {
     if (snapshot.quarantine.length > 0)
       io.err(
         `Note: ${snapshot.quarantine.length} item${snapshot.quarantine.length === 1 ? '' : 's'} of the workshop could not be read and ` +
-          `${format === 'json' || format === 'pdf' ? 'are listed as left out in the plan' : 'are not in the export'}.\n`,
+          `${exportFormat(format).content === 'plan' ? 'are listed as left out in the plan' : 'are not in the export'}.\n`,
       );
-    io.out(`Exported ${describeFormat(format)} to "${output}".\n`);
+    io.out(`Exported ${exportFormat(format).what} to "${output}".\n`);
     return EXIT.ok;
   },
 };
@@ -107,18 +114,25 @@ function fileAndOutput(args: ParsedArgs): { file: string; output: string | undef
   return { file: words[0]!, output };
 }
 
-function formatOf(args: ParsedArgs): ExportFormat {
+function formatOf(args: ParsedArgs): ExportFormatId {
   const value = args.options.get('format');
-  if (value === undefined) throw new UsageError(`Say which format: --format ${EXPORT_FORMATS.join('|')}.`);
-  if (value === true || !(EXPORT_FORMATS as readonly string[]).includes(value))
-    throw new UsageError(`There is no format "${String(value)}". Formats: ${EXPORT_FORMATS.join(', ')}.`);
-  return value as ExportFormat;
+  if (value === undefined) throw new UsageError(`Say which format: --format ${EXPORT_FORMAT_IDS.join('|')}.`);
+  if (!isExportFormatId(value))
+    throw new UsageError(`There is no format "${String(value)}". Formats: ${EXPORT_FORMAT_IDS.join(', ')}.`);
+  return value;
 }
 
-function scaleOf(args: ParsedArgs, format: ExportFormat): number | undefined {
+/** "svg or png": the formats that take an option, for the message saying where it belongs. */
+function formatsWith(option: 'scale' | 'framePages'): string {
+  const ids = EXPORT_FORMATS.filter((f) => f.options[option]).map((f) => f.id as string);
+  return ids.length > 1 ? `${ids.slice(0, -1).join(', ')} or ${ids.at(-1)!}` : (ids[0] ?? 'none');
+}
+
+function scaleOf(args: ParsedArgs, format: ExportFormatId): number | undefined {
   const value = args.options.get('scale');
   if (value === undefined) return undefined;
-  if (format !== 'svg' && format !== 'png') throw new UsageError('--scale is for --format svg or png.');
+  if (!exportFormat(format).options.scale)
+    throw new UsageError(`--scale is for --format ${formatsWith('scale')}.`);
   const scale = Number(value);
   if (value === true || !Number.isFinite(scale) || scale <= 0 || scale > MAX_SCALE)
     throw new UsageError(`--scale needs a number above 0 and up to ${MAX_SCALE}, such as 0.5 or 2.`);
@@ -126,7 +140,7 @@ function scaleOf(args: ParsedArgs, format: ExportFormat): number | undefined {
 }
 
 /** Beside the workshop: "plan.dreamboard" → "plan.pdf", or "plan-the-dream.svg" for a frame. */
-function defaultOutput(file: string, format: ExportFormat, frame: string | undefined): string {
+function defaultOutput(file: string, format: ExportFormatId, frame: string | undefined): string {
   const stem = basename(file).replace(/\.dreamboard$/i, '');
   const slug =
     frame === undefined
@@ -137,15 +151,5 @@ function defaultOutput(file: string, format: ExportFormat, frame: string | undef
             .replace(/[^\p{L}\p{N}]+/gu, '-')
             .replace(/^-|-$/g, '') || 'frame'
         }`;
-  return join(dirname(file), `${stem}${slug}${EXTENSIONS[format]}`);
-}
-
-function describeFormat(format: ExportFormat): string {
-  return {
-    json: 'the plan (JSON)',
-    pdf: 'the plan (PDF)',
-    svg: 'an SVG picture',
-    png: 'a PNG picture',
-    canvas: 'a JSON Canvas file',
-  }[format];
+  return join(dirname(file), `${stem}${slug}${exportFormat(format).extension}`);
 }

@@ -1,12 +1,15 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { framesInReadingOrder } from '../../../shared/plan';
 import { framesInZOrder } from '../../../shared/doc';
+import { exportFormat, type ExportFormatId } from '../../../shared/export/formats';
 import {
   DEFAULT_CHOICE,
+  dialogOptions,
   exportFileName,
+  optionOf,
   regionProblem,
+  type DialogOption,
   type ExportChoice,
-  type ExportFormat,
 } from '../../export/formats';
 import { ExportCancelled, type Cancellable } from '../../export/pdf-runner';
 import { stagesOf, startExport, STAGE_TEXT, type ExportStage } from '../../export/run-export';
@@ -17,7 +20,7 @@ import { PictureOptions } from './PictureOptions';
 import './export.css';
 
 export interface ExportDialogProps {
-  readonly initial: ExportFormat;
+  readonly initial: ExportFormatId;
   readonly save: SaveExport;
   readonly where: 'desktop' | 'browser';
   readonly onClose: () => void;
@@ -28,20 +31,7 @@ type Status =
   | { readonly kind: 'running'; readonly stage: ExportStage | 'saving' }
   | { readonly kind: 'done'; readonly saved: Extract<ExportSaved, { status: 'saved' }> };
 
-const FORMATS: readonly { id: ExportFormat; label: string; hint: string }[] = [
-  {
-    id: 'plan-pdf',
-    label: 'Plan as a PDF',
-    hint: 'For a board paper or to print: the plan, a picture of the board and the plan checks.',
-  },
-  {
-    id: 'plan-json',
-    label: 'Plan as JSON',
-    hint: 'For other systems: the structured plan, in a published format.',
-  },
-  { id: 'image', label: 'Picture (SVG or PNG)', hint: 'The board, a frame or the selection as a picture.' },
-  { id: 'canvas', label: 'JSON Canvas', hint: 'Opens in Obsidian and other canvas tools.' },
-];
+const OPTIONS = dialogOptions();
 
 /** Whether focus is still on something inside the open dialog (not lost to the page with a removed button). */
 const dialogHasFocus = () => document.activeElement?.closest('dialog[open]') != null;
@@ -74,9 +64,19 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
   }, [status.kind]);
 
   const update = (patch: Partial<ExportChoice>) => setChoice((c) => ({ ...c, ...patch }));
+  // Within a group (PNG or SVG), coming back to it picks the format chosen there before.
+  const lastInOption = useRef(new Map<string, ExportFormatId>());
+  const chooseFormat = (format: ExportFormatId) => {
+    lastInOption.current.set(optionOf(format, OPTIONS).value, format);
+    update({ format });
+  };
+  const chooseOption = (option: DialogOption) =>
+    chooseFormat(lastInOption.current.get(option.value) ?? (option.formats[0]!.id as ExportFormatId));
+  const chosen = exportFormat(choice.format);
+  const chosenOption = optionOf(choice.format, OPTIONS);
 
   const run = async () => {
-    if (choice.format === 'image') {
+    if (chosen.options.region) {
       const problem = regionProblem(choice.region, {
         frame: (id) => snapshot.frames.has(id as never),
         anySelected: selection.length > 0,
@@ -153,24 +153,24 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
         >
           <fieldset className="export-formats" disabled={running}>
             <legend className="field-label">What to export</legend>
-            {FORMATS.map((f) => (
-              <label key={f.id} className="export-format">
+            {OPTIONS.map((option) => (
+              <label key={option.value} className="export-format">
                 <input
                   type="radio"
                   name="format"
-                  value={f.id}
-                  checked={choice.format === f.id}
-                  onChange={() => update({ format: f.id })}
+                  value={option.value}
+                  checked={chosenOption.value === option.value}
+                  onChange={() => chooseOption(option)}
                 />
                 <span>
-                  <strong>{f.label}</strong>
-                  <span className="field-hint">{f.hint}</span>
+                  <strong>{option.label}</strong>
+                  <span className="field-hint">{option.hint}</span>
                 </span>
               </label>
             ))}
           </fieldset>
 
-          {choice.format === 'plan-pdf' && (
+          {chosen.options.framePages && (
             <fieldset className="export-options" disabled={running}>
               <legend className="field-label">PDF options</legend>
               <label className="export-check">
@@ -192,9 +192,11 @@ export function ExportDialog({ initial, save, where, onClose }: ExportDialogProp
             </fieldset>
           )}
 
-          {choice.format === 'image' && (
+          {chosen.options.scale && (
             <PictureOptions
               choice={choice}
+              formats={chosenOption.formats}
+              chooseFormat={chooseFormat}
               update={update}
               frames={frames}
               selection={selection}

@@ -3,10 +3,14 @@ import type { DocSnapshot } from '../../../shared/doc';
 import type { BoardRegion } from '../../../shared/export/board-region';
 import { boardSvg } from '../../../shared/export/svg';
 import type { Frame } from '../../../shared/model';
+import type { ExportFormatId, ExportFormatSpec } from '../../../shared/export/formats';
 import { PICTURE_SCALES, pngSizeProblem, type ExportChoice, type PictureScale } from '../../export/formats';
 
 export interface PictureOptionsProps {
   readonly choice: ExportChoice;
+  /** The picture formats to choose between (shared/export/formats.ts). */
+  readonly formats: readonly ExportFormatSpec[];
+  readonly chooseFormat: (format: ExportFormatId) => void;
   readonly update: (patch: Partial<ExportChoice>) => void;
   readonly frames: readonly Frame[];
   /** Ids selected on the board now: "the selection" pictures exactly these. */
@@ -21,6 +25,8 @@ const regionValue = (choice: ExportChoice) =>
 /** Picture options: file type, what it shows, and its size, with the size in pixels for a PNG. */
 export function PictureOptions({
   choice,
+  formats,
+  chooseFormat,
   update,
   frames,
   selection,
@@ -36,21 +42,21 @@ export function PictureOptions({
     () => boardSvg(snapshot, { region: region as BoardRegion, scale }),
     [snapshot, region, scale],
   );
-  const tooBig = choice.imageType === 'png' ? pngSizeProblem(natural.width, natural.height) : null;
+  const tooBig = choice.format === 'png' ? pngSizeProblem(natural.width, natural.height) : null;
 
   return (
     <fieldset className="export-options" disabled={disabled}>
       <legend className="field-label">Picture options</legend>
       <div className="export-row" role="radiogroup" aria-label="File type">
-        {(['png', 'svg'] as const).map((type) => (
-          <label key={type} className="export-check">
+        {formats.map((format) => (
+          <label key={format.id} className="export-check">
             <input
               type="radio"
               name="image-type"
-              checked={choice.imageType === type}
-              onChange={() => update({ imageType: type })}
+              checked={choice.format === format.id}
+              onChange={() => chooseFormat(format.id as ExportFormatId)}
             />
-            {type === 'png' ? 'PNG (for slides and documents)' : 'SVG (sharp at any size)'}
+            {format.offer.label}
           </label>
         ))}
       </div>

@@ -1,14 +1,14 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Editor } from '../../editor/editor';
 import { importCanvasText, readCanvasFile } from '../../export/import-canvas';
-import type { ExportFormat } from '../../export/formats';
+import type { ExportFormatId } from '../../../shared/export/formats';
 import { exportSaverFor } from '../../platform/export';
 import type { Platform } from '../../platform/types';
 import { Dialog } from '../dialogs/Dialog';
 import { ExportDialog } from './ExportDialog';
 
 export interface ExportUi {
-  openExport(format: ExportFormat): void;
+  openExport(format: ExportFormatId): void;
   importCanvas(): void;
   /** The dialogs and the hidden file input; render once in the workspace. */
   readonly element: ReactNode;
@@ -21,12 +21,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * Canvas… asks for a file and adds it, or shows why it was refused (nothing is changed then).
  */
 export function useExportUi(editor: Editor, platform: Pick<Platform, 'kind'>): ExportUi {
-  const [format, setFormat] = useState<ExportFormat | null>(null);
+  const [format, setFormat] = useState<ExportFormatId | null>(null);
   const [importProblem, setImportProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const save = useMemo(() => exportSaverFor(platform), [platform]);
 
-  const openExport = useCallback((f: ExportFormat) => setFormat(f), []);
+  const openExport = useCallback((f: ExportFormatId) => setFormat(f), []);
   const importCanvas = useCallback(() => {
     const el = input.current;
     if (!el) return;

@@ -1,5 +1,5 @@
 import { memo, useCallback } from 'react';
-import type { PlanGap } from '../../../shared/plan';
+import { CHECKS_ALL_CLEAR, PLAN_HEADINGS, type PlanGap } from '../../../shared/plan';
 import { useEditor, useSnapshot } from '../../app/hooks';
 import { planSections, type PlanItem, type PlanSectionView } from './plan-view-model';
 import { usePlan } from './use-plan';
@@ -53,10 +53,12 @@ function PlanChecks({ gaps, onShow }: { gaps: readonly PlanGap[]; onShow: (id: s
   return (
     <section className="plan-checks" aria-labelledby="plan-checks-heading">
       <h3 id="plan-checks-heading">
-        {gaps.length === 0 ? 'Plan checks: nothing missing' : `Plan checks: ${gaps.length} to look at`}
+        {gaps.length === 0
+          ? `${PLAN_HEADINGS.checks}: nothing missing`
+          : `${PLAN_HEADINGS.checks}: ${gaps.length} to look at`}
       </h3>
       {gaps.length === 0 ? (
-        <p className="muted">Every outcome, barrier, experiment and next step is complete.</p>
+        <p className="muted">{CHECKS_ALL_CLEAR}</p>
       ) : (
         <ul className="plan-list">
           {gaps.map((gap) => (
@@ -98,6 +100,11 @@ const PlanSection = memo(function PlanSection({
           ))}
         </ul>
       )}
+      {section.notes.map((note) => (
+        <p key={note} className="muted">
+          {note}
+        </p>
+      ))}
     </section>
   );
 }, sameSection);

@@ -1,9 +1,17 @@
 import { framesInZOrder } from '../../doc';
-import { PLAN_SCHEMA_VERSION, framesInReadingOrder, type Plan } from '../../plan';
+import {
+  CHECKS_ALL_CLEAR,
+  PLAN_HEADINGS,
+  PLAN_SCHEMA_VERSION,
+  framesInReadingOrder,
+  plainTimestamp,
+  presentPlan,
+  type Plan,
+  type PlanSectionId,
+} from '../../plan';
 import type { BoardSource } from '../board-region';
 import { boardSvg, type BoardSvgOptions } from '../svg';
 import type { ExportFonts } from './fonts';
-import { kindLabel } from './labels';
 import { PdfComposer } from './pdf-composer';
 import { writePlanSections } from './plan-sections';
 
@@ -47,9 +55,9 @@ function writeTitlePage(pdf: PdfComposer, plan: Plan, title: string): void {
   pdf.paragraph('Service plan', { muted: true, size: 14 });
   pdf.title(title);
   if (plan.meta.context.trim() !== '') pdf.paragraph(plan.meta.context, { size: 12 });
-  pdf.paragraph(`Made with Dreamboard on ${formatDate(plan.meta.generatedAt)}.`, { muted: true });
+  pdf.paragraph(`Made with Dreamboard on ${plainTimestamp(plan.meta.generatedAt)}.`, { muted: true });
   if (plan.meta.createdAt)
-    pdf.paragraph(`Workshop started ${formatDate(plan.meta.createdAt)}.`, { muted: true });
+    pdf.paragraph(`Workshop started ${plainTimestamp(plan.meta.createdAt)}.`, { muted: true });
   if (plan.omitted.length > 0)
     pdf.paragraph(
       `${plan.omitted.length} item${plan.omitted.length === 1 ? '' : 's'} of the workshop could not be read and ` +
@@ -59,44 +67,27 @@ function writeTitlePage(pdf: PdfComposer, plan: Plan, title: string): void {
 }
 
 function writeSummary(pdf: PdfComposer, plan: Plan): void {
-  pdf.heading('Summary');
-  const counts: [string, number][] = [
-    ['Vision cards', plan.vision.entries.length],
-    ['Needs', plan.people.needs.length],
-    ['Quotes (with consent)', plan.people.voices.length],
-    ['Strengths', plan.strengths.length],
-    ['Partners', plan.partners.length],
-    ['Services and activities', plan.services.length],
-    ['Outcomes', plan.outcomes.length],
-    ['Resources', plan.resources.length],
-    ['Barriers', plan.barriers.length],
-    ['Experiments', plan.learning.length],
-    ['Next steps', plan.nextSteps.length],
-    ['Links between cards', plan.links.length],
-    ['Plan checks to look at', plan.gaps.length],
-  ];
+  pdf.heading(PLAN_HEADINGS.summary);
+  const sections = presentPlan(plan, { dates: 'long' });
+  const counted = sections.filter((s) => s.level === 1 && s.id !== 'participation');
   pdf.table(
     ['In this plan', 'Number'],
-    counts.map(([what, n]) => [what, String(n)]),
+    [
+      ...counted.map((s) => [s.title, String(s.rows.length)]),
+      [PLAN_HEADINGS.checks, String(plan.gaps.length)],
+    ],
     ['*', 80],
   );
-  const highlight = (heading: string, items: readonly string[]) => {
-    if (items.length === 0) return;
-    pdf.heading(heading, 2);
+  const highlight = (id: PlanSectionId) => {
+    const section = sections.find((s) => s.id === id)!;
+    if (section.rows.length === 0) return;
+    const items = section.rows.map((r) => String(r.cells[0]));
+    pdf.heading(section.title, 2);
     pdf.bullets(items.length > 5 ? [...items.slice(0, 5), `and ${items.length - 5} more`] : items);
   };
-  highlight(
-    'The dream',
-    plan.vision.entries.map((e) => `${kindLabel(e.kind)}: ${e.text}`),
-  );
-  highlight(
-    'Outcomes we want',
-    plan.outcomes.map((o) => o.text),
-  );
-  highlight(
-    'Next steps',
-    plan.nextSteps.map((s) => (s.owner ? `${s.text} (${s.owner})` : s.text)),
-  );
+  highlight('vision');
+  highlight('outcomes');
+  highlight('next-steps');
 }
 
 function writeBoardPictures(pdf: PdfComposer, input: PlanPdfInput): void {
@@ -105,7 +96,7 @@ function writeBoardPictures(pdf: PdfComposer, input: PlanPdfInput): void {
     const scale = Math.min(box.width / natural.viewBox.w, box.height / natural.viewBox.h);
     return boardSvg(input.board, { ...options, scale }).svg;
   };
-  pdf.pictureSection('The whole board', fit({ region: { kind: 'board' } }));
+  pdf.pictureSection(PLAN_HEADINGS.board, fit({ region: { kind: 'board' } }));
   if (!input.framePages) return;
   const frames = framesInReadingOrder(framesInZOrder(input.board));
   for (const frame of frames) {
@@ -117,9 +108,8 @@ function writeBoardPictures(pdf: PdfComposer, input: PlanPdfInput): void {
 }
 
 function writeChecks(pdf: PdfComposer, plan: Plan): void {
-  pdf.heading('Plan checks');
-  if (plan.gaps.length === 0)
-    pdf.paragraph('Every outcome, barrier, experiment and next step is complete.', { muted: true });
+  pdf.heading(PLAN_HEADINGS.checks);
+  if (plan.gaps.length === 0) pdf.paragraph(CHECKS_ALL_CLEAR, { muted: true });
   else {
     pdf.paragraph('Places where the plan is not yet whole. Each is a card on the board to look at.', {
       muted: true,
@@ -127,7 +117,7 @@ function writeChecks(pdf: PdfComposer, plan: Plan): void {
     pdf.bullets(plan.gaps.map((g) => g.message));
   }
   if (plan.omitted.length > 0) {
-    pdf.heading('Left out of this plan');
+    pdf.heading(PLAN_HEADINGS.omitted);
     pdf.paragraph(
       'These items of the workshop could not be read (they may come from a newer version of Dreamboard, or be damaged). ' +
         'They are still in the workshop file, unchanged.',
@@ -142,12 +132,12 @@ function writeChecks(pdf: PdfComposer, plan: Plan): void {
 }
 
 function writeProvenance(pdf: PdfComposer, plan: Plan): void {
-  pdf.heading('About this plan');
+  pdf.heading(PLAN_HEADINGS.about);
   pdf.table(
     ['', ''],
     [
       ['Made by', `${plan.provenance.generator} ${plan.provenance.appVersion}`],
-      ['Made on', plan.meta.generatedAt],
+      ['Made on', plainTimestamp(plan.meta.generatedAt)],
       ['Plan format version', String(PLAN_SCHEMA_VERSION)],
       ['Workshop format version', String(plan.provenance.documentSchemaVersion)],
       ['Template', plan.meta.template],
@@ -155,11 +145,4 @@ function writeProvenance(pdf: PdfComposer, plan: Plan): void {
     ],
     [140, '*'],
   );
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CHOICE,
   exportFileName,
-  fileKindOf,
   MAX_PNG_SIDE,
   pngSizeProblem,
   regionProblem,
@@ -14,28 +13,24 @@ const choice = (patch: Partial<ExportChoice>): ExportChoice => ({ ...DEFAULT_CHO
 
 describe('export file names', () => {
   it.each([
-    ['plan-pdf', 'png', 'fewer-evictions.pdf'],
-    ['plan-json', 'png', 'fewer-evictions.plan.json'],
-    ['canvas', 'png', 'fewer-evictions.canvas'],
-    ['image', 'png', 'fewer-evictions.png'],
-    ['image', 'svg', 'fewer-evictions.svg'],
-  ] as const)('names a %s (%s) export like the command line does', (format, imageType, name) => {
-    expect(exportFileName('Fewer evictions', choice({ format, imageType }))).toBe(name);
+    ['pdf', 'fewer-evictions.pdf'],
+    ['json', 'fewer-evictions.plan.json'],
+    ['canvas', 'fewer-evictions.canvas'],
+    ['png', 'fewer-evictions.png'],
+    ['svg', 'fewer-evictions.svg'],
+  ] as const)('names a %s export like the command line does', (format, name) => {
+    expect(exportFileName('Fewer evictions', choice({ format }))).toBe(name);
   });
 
   it('adds the frame or "selection" to a picture of part of the board', () => {
     expect(
-      exportFileName(
-        'Plan',
-        choice({ format: 'image', region: { kind: 'frame', frameId: 'f' } }),
-        'The dream',
-      ),
+      exportFileName('Plan', choice({ format: 'png', region: { kind: 'frame', frameId: 'f' } }), 'The dream'),
     ).toBe('plan-the-dream.png');
+    expect(exportFileName('Plan', choice({ format: 'png', region: { kind: 'selection', ids: ['a'] } }))).toBe(
+      'plan-selection.png',
+    );
     expect(
-      exportFileName('Plan', choice({ format: 'image', region: { kind: 'selection', ids: ['a'] } })),
-    ).toBe('plan-selection.png');
-    expect(
-      exportFileName('Plan', choice({ format: 'image', region: { kind: 'frame', frameId: 'f' } }), ''),
+      exportFileName('Plan', choice({ format: 'png', region: { kind: 'frame', frameId: 'f' } }), ''),
     ).toBe('plan-frame.png');
   });
 
@@ -47,17 +42,12 @@ describe('export file names', () => {
     ['Gŵyl y ffynnon', 'gŵyl-y-ffynnon'],
     ['CON: <bad> | "name"?', 'con-bad-name'],
   ])('makes a safe file name from the title %j', (title, expected) => {
-    expect(exportFileName(title, choice({ format: 'plan-pdf' }))).toBe(`${expected}.pdf`);
+    expect(exportFileName(title, choice({ format: 'pdf' }))).toBe(`${expected}.pdf`);
   });
 
   it('keeps names short', () => {
     expect(slugForFileName('word '.repeat(100)).length).toBeLessThanOrEqual(80);
     expect(slugForFileName('word '.repeat(100))).not.toMatch(/-$/);
-  });
-
-  it('maps each choice to one kind of file', () => {
-    expect(fileKindOf({ format: 'image', imageType: 'svg' })).toBe('svg');
-    expect(fileKindOf({ format: 'plan-json', imageType: 'svg' })).toBe('json');
   });
 });
 

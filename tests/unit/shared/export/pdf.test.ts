@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlanPdf } from '../../../../shared/export';
-import { derivePlan } from '../../../../shared/plan';
+import { derivePlan, PLAN_HEADINGS, PLAN_SECTION_IDS, PLAN_SECTIONS } from '../../../../shared/plan';
 import { loadExportFonts } from '../../../../electron/export/fonts';
 import { FIXTURE_NOW, richWorkshop, templateWorkshop } from '../plan/fixtures';
 import { pdfInfo, pdfText, qpdfCheck, tempFile } from './export-tools';
 
+/** The same titles as the Plan panel (shared/plan/presentation), and the parts only the PDF has. */
 const SECTION_HEADINGS = [
-  'Summary',
-  'The whole board',
-  'Vision',
-  'How things are today',
-  'People and needs',
-  'In their own words',
-  'Strengths',
-  'Partners',
-  'Services and activities',
-  'Outcomes',
-  'Resources',
-  'Barriers and thresholds',
-  'Thresholds to test removing',
-  'Learning plan',
-  'Decisions',
-  'Next steps',
-  'Other notes',
-  'Links',
-  'Participation',
-  'Plan checks',
-  'Left out of this plan',
-  'About this plan',
+  ...PLAN_SECTION_IDS.map((id) => PLAN_SECTIONS[id].title),
+  ...Object.values(PLAN_HEADINGS),
 ];
 
 describe('plan PDF', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planOf } from '../../../../../renderer/export/plan-of';
 import { planSections } from '../../../../../renderer/ui/plan/plan-view-model';
+import { CARD_KIND_INFO } from '../../../../../shared/model';
 import { richWorkshop } from '../../../shared/plan/fixtures';
 
 describe('the plan view', () => {
@@ -8,12 +9,12 @@ describe('the plan view', () => {
   const plan = planOf(snapshot, 0);
   const sections = planSections(plan);
 
-  it('shows every plan section in the plan’s order, each with a heading', () => {
+  it('shows the plan’s sections of cards in the plan’s order, titled as the exports title them', () => {
     expect(sections.map((s) => s.title)).toEqual([
       'The dream',
-      'Today',
+      'How things are today',
       'People and needs',
-      'Voices (with consent to quote)',
+      'In their own words',
       'Strengths',
       'Partners',
       'Services and activities',
@@ -39,9 +40,21 @@ describe('the plan view', () => {
     const outcomes = sections.find((s) => s.id === 'outcomes')!;
     for (const [i, o] of plan.outcomes.entries()) {
       const details = outcomes.items[i]!.details.join(' | ');
-      if (o.contributors.length === 0) expect(details).toContain('Nothing contributes to it yet');
-      else expect(details).toContain(`Contributing: ${o.contributors[0]!.text}`);
+      if (o.contributors.length === 0) expect(details).toContain('What contributes to it: Nothing yet');
+      else
+        expect(details).toContain(
+          `What contributes to it: ${CARD_KIND_INFO[o.contributors[0]!.kind].label}: ${o.contributors[0]!.text}`,
+        );
     }
+  });
+
+  it('shows plain words and UK dates as the cards do, never stored values', () => {
+    const details = sections.flatMap((s) => s.items.flatMap((i) => i.details));
+    expect(details).toContain('Kind of strength: A group or association');
+    expect(details).toContain('What we propose: Test removing it');
+    expect(details).toContain('Review date: 15 Jan 2026');
+    expect(details).toContain('By when: 1 Apr 2025');
+    for (const d of details) expect(d).not.toMatch(/\d{4}-\d{2}-\d{2}|: association$|: test-removing$/);
   });
 
   it('never shows withheld words', () => {

@@ -1,0 +1,3 @@
+export * from './sections';
+export * from './present';
+export * from './plain-words';
